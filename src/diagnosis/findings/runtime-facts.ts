@@ -1,0 +1,16 @@
+import type { ImageInfo, Pid1Info, ProcessEntry, StopResult, ZombieResult } from '../report-schema.js';
+
+/** What the check measured, as the runtime findings read it. */
+export interface RuntimeFacts {
+  image: ImageInfo;
+  /** The effective ENTRYPOINT and CMD, after any override. */
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  startFailure: { reason: string; engineMessage: string } | null;
+  earlyExit: { exitCode: number | null; secondsAfterStart: number; logLines: string[] } | null;
+  pid1: Pid1Info | null;
+  /** The target's processes: PID 1 and its descendants, without the probe's. */
+  processes: ProcessEntry[];
+  stop: StopResult | null;
+  zombies: ZombieResult | null;
+}

@@ -1,0 +1,15 @@
+import Docker from 'dockerode';
+
+/** The dockerode client and where it connects, for messages. */
+export interface Engine {
+  docker: Docker;
+  /** DOCKER_HOST, or the default Unix socket. */
+  socket: string;
+}
+
+/** Connects as the docker CLI does: DOCKER_HOST when set, else /var/run/docker.sock. */
+export function createEngine(env: NodeJS.ProcessEnv = process.env): Engine {
+  const host = env['DOCKER_HOST'];
+  const docker = new Docker();
+  return { docker, socket: host !== undefined && host !== '' ? host : '/var/run/docker.sock' };
+}

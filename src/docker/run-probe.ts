@@ -1,0 +1,59 @@
+import type Docker from 'dockerode';
+import { parseProbeOutput, type ProbeObservation } from '../diagnosis/probe-output.js';
+import type { Engine } from './engine.js';
+import { engineMessage, engineStatusCode, isEngineUnreachable, toEngineError } from './engine-error.js';
+import { readContainerLogs } from './container-logs.js';
+import { probeScript, type ProbeTiming } from './probe-script.js';
+import { createSandboxedContainer, type ContainerSpec } from './sandboxed-container.js';
+import { probeHostConfig } from './sandbox.js';
+
+/** Probe output read at most; two snapshots of the process cap fit well within it. */
+const maxProbeOutputBytes = 2 * 1024 * 1024;
+
+export type ProbeOutcome =
+  | { ran: true; observation: ProbeObservation }
+  | { ran: false; reason: string };
+
+/**
+ * Runs the probe in the target's PID namespace and returns what it observed. `track` receives
+ * the probe container as soon as it exists, so that the caller can remove it on any path.
+ */
+export async function runProbe(
+  engine: Engine,
+  targetId: string,
+  spec: Omit<ContainerSpec, 'entrypoint' | 'cmd' | 'env' | 'tty' | 'hostConfig'>,
+  timing: ProbeTiming,
+  track: (container: Docker.Container) => void,
+  signal?: AbortSignal,
+): Promise<ProbeOutcome> {
+  const container = await createSandboxedContainer(
+    engine,
+    {
+      ...spec,
+      entrypoint: ['/bin/sh', '-c'],
+      cmd: [probeScript(timing)],
+      env: [],
+      tty: false,
+      hostConfig: probeHostConfig(targetId),
+    },
+    signal,
+  ).catch((error: unknown) => {
+    throw toEngineError(error, 'creating the probe container', engine.socket);
+  });
+  track(container);
+  try {
+    await container.start({ abortSignal: signal });
+  } catch (error) {
+    if (signal?.aborted === true || isEngineUnreachable(error) || engineStatusCode(error) === null) {
+      throw toEngineError(signal?.aborted === true ? signal.reason : error, 'starting the probe', engine.socket);
+    }
+    return { ran: false, reason: engineMessage(error) };
+  }
+  try {
+    await container.wait({ condition: 'not-running', abortSignal: signal });
+    const output = await readContainerLogs(container, { tty: false, maxBytes: maxProbeOutputBytes, signal });
+    return { ran: true, observation: parseProbeOutput(output) };
+  } catch (error) {
+    throw toEngineError(signal?.aborted === true ? signal.reason : error, 'running the probe', engine.socket);
+  }
+}
