@@ -15,7 +15,7 @@ function decodeMasks(raw: RawSignalMasks | null): SignalMasks | null {
   return { caught, blocked, ignored };
 }
 
-function toEntry(sample: ProcessSample): ProcessEntry {
+function toEntry(sample: ProcessSample, lasting = false): ProcessEntry {
   const argv = sample.argv.length > 0 ? sample.argv : [sample.comm];
   const command = argv.join(' ');
   return {
@@ -25,7 +25,12 @@ function toEntry(sample: ProcessSample): ProcessEntry {
     executable: sample.comm,
     command: command.length > maxCommandChars ? `${command.slice(0, maxCommandChars)}…` : command,
     argv,
+    lasting,
   };
+}
+
+function identity(sample: ProcessSample): string {
+  return `${sample.pid}:${sample.startTicks}`;
 }
 
 /**
@@ -88,11 +93,9 @@ export function interpretProbe(observation: ProbeObservation): ProbeFindings {
 
   let zombies: ZombieResult | null = null;
   if (observation.before !== null && observation.after !== null) {
-    const earlier = new Set(
-      observation.before.filter((entry) => entry.state === 'Z').map((entry) => `${entry.pid}:${entry.startTicks}`),
-    );
+    const earlier = new Set(observation.before.filter((entry) => entry.state === 'Z').map(identity));
     const lasting = observation.after.filter(
-      (entry) => entry.state === 'Z' && entry.pid !== observation.orphanPid && earlier.has(`${entry.pid}:${entry.startTicks}`),
+      (entry) => entry.state === 'Z' && entry.pid !== observation.orphanPid && earlier.has(identity(entry)),
     );
     const observed = observation.after.filter((entry) => entry.state === 'Z').length;
     const orphan = orphanResult(observation);
@@ -101,8 +104,10 @@ export function interpretProbe(observation: ProbeObservation): ProbeFindings {
       observed,
       orphanReaped: orphan.reaped,
       orphanReapMs: orphan.reapMs,
-      lastingZombies: lasting.map(toEntry),
+      lastingZombies: lasting.map((sample) => toEntry(sample, true)),
     };
   }
-  return { pid1, processes: processes.map(toEntry), zombies };
+  const seenBefore = new Set((observation.before ?? []).map(identity));
+  const entries = processes.map((sample) => toEntry(sample, seenBefore.has(identity(sample))));
+  return { pid1, processes: entries, zombies };
 }

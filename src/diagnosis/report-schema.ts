@@ -32,6 +32,8 @@ export const processSchema = z.object({
   executable: z.string(),
   command: z.string(),
   argv: z.array(z.string()),
+  /** True when the probe saw the same process in both of its snapshots, about a second apart. */
+  lasting: z.boolean(),
 });
 export type ProcessEntry = z.infer<typeof processSchema>;
 

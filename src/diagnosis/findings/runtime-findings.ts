@@ -11,14 +11,17 @@ function childrenOf(processes: ProcessEntry[], pid: number): ProcessEntry[] {
   return processes.filter((entry) => entry.ppid === pid && entry.state !== 'Z');
 }
 
-/** The program doing the work: the first live descendant of PID 1 that is not a shell. */
+/**
+ * The program doing the work: the first descendant of PID 1 that is not a shell and that lasted
+ * through the probe, so a shell loop's short `sleep` children do not count.
+ */
 function workerProcess(processes: ProcessEntry[]): ProcessEntry | undefined {
   const queue = childrenOf(processes, 1);
   while (queue.length > 0) {
     const next = queue.shift();
     if (next === undefined) break;
     const argv0 = programName(next.argv[0]);
-    if (!shells.has(programName(next.executable)) && !shells.has(argv0)) return next;
+    if (next.lasting && !shells.has(programName(next.executable)) && !shells.has(argv0)) return next;
     queue.push(...childrenOf(processes, next.pid));
   }
   return undefined;

@@ -1,0 +1,16 @@
+import { loadSettings } from '../../src/config/settings.js';
+import { defaultCheckContext, type CheckContext } from '../../src/diagnosis/check-context.js';
+import { createEngine } from '../../src/docker/engine.js';
+import { createLogger } from '../../src/logging/logger.js';
+
+/** A check context on the local engine with the settings of the environment plus `overrides`. */
+export function testCheckContext(overrides: NodeJS.ProcessEnv = {}): CheckContext {
+  const settings = loadSettings({ ...process.env, ...overrides });
+  return defaultCheckContext(createEngine(), settings, createLogger('silent'));
+}
+
+/** Lists the ids of containers that carry the pid1.managed label, running or not. */
+export async function managedContainerIds(context: CheckContext): Promise<string[]> {
+  const containers = await context.engine.docker.listContainers({ all: true, filters: { label: ['pid1.managed=true'] } });
+  return containers.map((container) => container.Id);
+}
