@@ -39,7 +39,15 @@ export class Pid1Error extends Error {
  * text cut to `maxChars`, so hostile input cannot forge extra lines or flood a terminal.
  */
 export function quoteForMessage(value: string, maxChars = 80): string {
-  const escaped = JSON.stringify(value).slice(1, -1).replace(/'/g, "\\'");
+  // JSON.stringify escapes only U+0000 to U+001F, so DEL, the C1 controls (U+0085 is a line
+  // break to some terminals) and the Unicode line and paragraph separators are escaped here.
+  const escaped = JSON.stringify(value)
+    .slice(1, -1)
+    .replace(
+      /[\u007f-\u009f\u2028\u2029]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
+    .replace(/'/g, "\\'");
   const cut = escaped.length > maxChars ? `${escaped.slice(0, maxChars)}…` : escaped;
   return `'${cut}'`;
 }

@@ -25,7 +25,10 @@ function collect(value: string, previous: string[]): string[] {
 
 function parseGrace(value: string): number {
   if (!/^[0-9]+(?:\.[0-9]+)?$/.test(value) || Number(value) <= 0) {
-    throw new Pid1Error('invalid-option', `--grace ${quoteForMessage(value)} is invalid: give a number of seconds above 0, such as 10.`);
+    throw new Pid1Error(
+      'invalid-option',
+      `--grace ${quoteForMessage(value)} is invalid: give a number of seconds above 0, such as 10.`,
+    );
   }
   return Number(value);
 }
@@ -34,16 +37,39 @@ function parseGrace(value: string): number {
 export function declareCheckOptions(command: Command): Command {
   return command
     .argument('<image>', 'image reference, such as nginx:1.27, or a local image id')
-    .option('--cmd <args>', "command to run instead of the image's CMD, split like a shell would split it")
-    .option('--entrypoint <args>', "replaces the image's ENTRYPOINT (\"\" clears it)")
-    .option('--env <KEY=VALUE>', 'environment variable for the target; repeat for more', collect, [])
+    .option(
+      '--cmd <args>',
+      "command to run instead of the image's CMD, split like a shell would split it",
+    )
+    .option('--entrypoint <args>', 'replaces the image\'s ENTRYPOINT ("" clears it)')
+    .option(
+      '--env <KEY=VALUE>',
+      'environment variable for the target; repeat for more',
+      collect,
+      [],
+    )
     .option('--tty', 'give the target a TTY and open stdin, as docker run -it does')
     .option('--no-tty', 'never give the target a TTY')
-    .option('--grace <seconds>', 'seconds to wait after the stop signal before SIGKILL (default: PID1_GRACE_SECONDS, 10)', parseGrace)
-    .option('--full-grace', 'wait out the whole grace even when PID 1 has visibly dropped the stop signal')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .option(
+      '--grace <seconds>',
+      'seconds to wait after the stop signal before SIGKILL (default: PID1_GRACE_SECONDS, 10)',
+      parseGrace,
+    )
+    .option(
+      '--full-grace',
+      'wait out the whole grace even when PID 1 has visibly dropped the stop signal',
+    )
+    .addOption(
+      new Option('--format <format>', 'report format')
+        .choices(['text', 'json', 'sarif'])
+        .default('text'),
+    )
     .option('--json', 'same as --format json')
-    .addOption(new Option('--fail-on <severity>', 'lowest finding severity that makes the exit code 1').choices(['error', 'warning']).default('warning'));
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest finding severity that makes the exit code 1')
+        .choices(['error', 'warning'])
+        .default('warning'),
+    );
 }
 
 interface RawCheckOptions {
@@ -83,7 +109,10 @@ export function commanderMessage(error: CommanderError): string {
  */
 export function parseCheckArguments(words: string[]): ParsedCheckArguments {
   if (words.length > maxWords) {
-    throw new Pid1Error('invalid-argument', `Too many words (${words.length}): a check takes at most ${maxWords}.`);
+    throw new Pid1Error(
+      'invalid-argument',
+      `Too many words (${words.length}): a check takes at most ${maxWords}.`,
+    );
   }
   let parsed: ParsedCheckArguments | undefined;
   const command = declareCheckOptions(new Command('check'))
@@ -101,6 +130,7 @@ export function parseCheckArguments(words: string[]): ParsedCheckArguments {
     }
     throw error;
   }
-  if (parsed === undefined) throw new Pid1Error('invalid-argument', `Name an image to check. Usage: ${checkUsage}`);
+  if (parsed === undefined)
+    throw new Pid1Error('invalid-argument', `Name an image to check. Usage: ${checkUsage}`);
   return parsed;
 }

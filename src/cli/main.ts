@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { commanderMessage } from './check-arguments.js';
 import { registerCheckCommand } from './check-command.js';
+import { registerExplainCommand } from './explain-command.js';
 import { registerSweepCommand } from './sweep-command.js';
 import type { CliOutput } from './run-check.js';
 
@@ -13,13 +14,19 @@ const output: CliOutput = {
 /** Builds the `pid1` program with every sub-command. */
 export function createProgram(): Command {
   const program = new Command('pid1')
-    .description('Measures what PID 1 of a container image does when the container stops, and what to change.')
+    .description(
+      'Measures what PID 1 of a container image does when the container stops, and what to change.',
+    )
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   registerCheckCommand(program, output);
+  registerExplainCommand(program);
   registerSweepCommand(program, output);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  for (const command of program.commands)
+    command
+      .exitOverride()
+      .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   return program;
 }
 
@@ -29,14 +36,23 @@ async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
       process.exitCode = 0;
       return;
     }
-    const json = argv.includes('--json') || argv.includes('--format=json') || argv.join(' ').includes('--format json');
+    const json =
+      argv.includes('--json') ||
+      argv.includes('--format=json') ||
+      argv.join(' ').includes('--format json');
     const message = `${commanderMessage(error)}. Run 'pid1 --help' for usage.`;
     if (json) {
-      process.stdout.write(`${JSON.stringify({ schemaVersion: 1, verdict: 'error', error: { code: 'invalid-option', message } })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ schemaVersion: 1, verdict: 'error', error: { code: 'invalid-option', message } })}\n`,
+      );
     }
     process.stderr.write(`pid1: ${message}\n`);
     process.exitCode = 2;

@@ -18,7 +18,11 @@ export interface CliOutput {
 /** Prints a Pid1Error as one line on stderr, plus the error object on stdout for json output. */
 export function reportError(error: Pid1Error, format: ReportFormat, output: CliOutput): number {
   if (format === 'json') {
-    const body: ErrorReport = { schemaVersion: 1, verdict: 'error', error: { code: error.code, message: error.message } };
+    const body: ErrorReport = {
+      schemaVersion: 1,
+      verdict: 'error',
+      error: { code: error.code, message: error.message },
+    };
     output.stdout(`${JSON.stringify(body)}\n`);
   }
   output.stderr(`pid1: ${error.message}\n`);
@@ -29,7 +33,10 @@ export function reportError(error: Pid1Error, format: ReportFormat, output: CliO
  * Runs `pid1 check` and returns the exit code. SIGINT and SIGTERM cancel the check, which still
  * removes its containers before the process exits.
  */
-export async function runCheckCommand(parsed: ParsedCheckArguments, output: CliOutput): Promise<number> {
+export async function runCheckCommand(
+  parsed: ParsedCheckArguments,
+  output: CliOutput,
+): Promise<number> {
   const cancel = new AbortController();
   const onSignal = (): void => cancel.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
@@ -46,7 +53,11 @@ export async function runCheckCommand(parsed: ParsedCheckArguments, output: CliO
   } catch (error) {
     if (error instanceof Pid1Error) return reportError(error, parsed.format, output);
     const message = error instanceof Error ? error.message : String(error);
-    return reportError(new Pid1Error('engine-failed', `The check failed unexpectedly: ${message}`), parsed.format, output);
+    return reportError(
+      new Pid1Error('engine-failed', `The check failed unexpectedly: ${message}`),
+      parsed.format,
+      output,
+    );
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

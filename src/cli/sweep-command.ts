@@ -13,9 +13,13 @@ export function registerSweepCommand(program: Command, output: CliOutput): void 
     .action(async () => {
       try {
         const result = await sweepExpiredContainers(createEngine());
-        output.stdout(`removed ${result.removed.length} expired pid1 container(s); ${result.kept} still within their time limit\n`);
+        output.stdout(
+          `removed ${result.removed.length} expired pid1 container(s); ${result.kept} still within their time limit\n`,
+        );
         if (result.failed.length > 0) {
-          output.stderr(`pid1: could not remove ${result.failed.length} container(s): ${result.failed.join(', ')}\n`);
+          output.stderr(
+            `pid1: could not remove ${result.failed.length} container(s): ${result.failed.join(', ')}\n`,
+          );
           process.exitCode = 3;
         }
       } catch (error) {

@@ -22,7 +22,11 @@ export function randomCheckId(): string {
   return randomBytes(6).toString('hex');
 }
 
-export function defaultCheckContext(engine: Engine, settings: Settings, logger: Logger): CheckContext {
+export function defaultCheckContext(
+  engine: Engine,
+  settings: Settings,
+  logger: Logger,
+): CheckContext {
   return {
     engine,
     settings,

@@ -36,7 +36,16 @@ export class CheckQueue {
     task: (signal: AbortSignal) => Promise<T>,
     hooks: { onQueued?: (position: number) => void; signal?: AbortSignal } = {},
   ): Promise<T> {
-    if (this.closed) return Promise.reject(new Pid1Error('check-cancelled', 'pid1 is shutting down and takes no new checks.'));
+    if (this.closed)
+      return Promise.reject(
+        new Pid1Error('check-cancelled', 'pid1 is shutting down and takes no new checks.'),
+      );
+    // An abort event fires only once, so a signal that has already fired would never reach the task.
+    if (hooks.signal?.aborted === true) {
+      return Promise.reject(
+        new Pid1Error('check-cancelled', 'The check was cancelled before it started.'),
+      );
+    }
     return new Promise<T>((resolve, reject) => {
       const start = (): void => {
         const controller = new AbortController();
@@ -63,7 +72,12 @@ export class CheckQueue {
           const index = this.waitingTasks.indexOf(entry);
           if (index >= 0) {
             this.waitingTasks.splice(index, 1);
-            reject(new Pid1Error('check-cancelled', 'The check was cancelled while it waited in the queue.'));
+            reject(
+              new Pid1Error(
+                'check-cancelled',
+                'The check was cancelled while it waited in the queue.',
+              ),
+            );
           }
         },
         { once: true },
@@ -82,9 +96,15 @@ export class CheckQueue {
   async close(): Promise<void> {
     this.closed = true;
     for (const entry of this.waitingTasks.splice(0)) {
-      entry.reject(new Pid1Error('check-cancelled', 'pid1 is shutting down; the check was cancelled before it started.'));
+      entry.reject(
+        new Pid1Error(
+          'check-cancelled',
+          'pid1 is shutting down; the check was cancelled before it started.',
+        ),
+      );
     }
     for (const controller of this.runningControllers) controller.abort(new Error('shutting down'));
-    while (this.runningControllers.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (this.runningControllers.size > 0)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -20,7 +20,13 @@ import { staticFindings } from './findings/static-findings.js';
 import { enforceAllowedImages, enforceRegistryPolicy } from './image-policy.js';
 import { parseImageReference } from './image-reference.js';
 import { interpretProbe } from './interpret-probe.js';
-import { reportSchema, type Finding, type ImageInfo, type Report, type StopResult } from './report-schema.js';
+import {
+  reportSchema,
+  type Finding,
+  type ImageInfo,
+  type Report,
+  type StopResult,
+} from './report-schema.js';
 import { normalizeSignal } from './signal-mask.js';
 import { earlyStopReason } from './stop-decision.js';
 import { validateCheckOptions } from './validate-options.js';
@@ -55,10 +61,19 @@ function secondsBetween(startedAt: string | undefined, finishedAt: string | unde
   return Number.isFinite(start) && Number.isFinite(end) && end >= start ? (end - start) / 1000 : 0;
 }
 
-async function earlyExitOf(container: Docker.Container, tty: boolean, signal: AbortSignal): Promise<RuntimeFacts['earlyExit']> {
+async function earlyExitOf(
+  container: Docker.Container,
+  tty: boolean,
+  signal: AbortSignal,
+): Promise<RuntimeFacts['earlyExit']> {
   const state = (await container.inspect({ abortSignal: signal })).State;
   if (state.Running) return null;
-  const logs = await readContainerLogs(container, { tty, tailLines: maxLogLines, maxBytes: maxLogBytes, signal });
+  const logs = await readContainerLogs(container, {
+    tty,
+    tailLines: maxLogLines,
+    maxBytes: maxLogBytes,
+    signal,
+  });
   return {
     exitCode: state.ExitCode,
     secondsAfterStart: secondsBetween(state.StartedAt, state.FinishedAt),
@@ -66,7 +81,11 @@ async function earlyExitOf(container: Docker.Container, tty: boolean, signal: Ab
   };
 }
 
-function stopDetail(stop: Omit<StopResult, 'detail'>, earlyReason: string | null, liveChildren: number): string {
+function stopDetail(
+  stop: Omit<StopResult, 'detail'>,
+  earlyReason: string | null,
+  liveChildren: number,
+): string {
   if (stop.reason === 'stopped-waiting-early') {
     return `${earlyReason ?? 'PID 1 dropped the signal'}, and it was still running ${stop.seconds.toFixed(1)} s after ${stop.signal}`;
   }
@@ -81,10 +100,18 @@ function stopDetail(stop: Omit<StopResult, 'detail'>, earlyReason: string | null
 }
 
 /** Builds the report from the facts, ordering findings by severity and validating the result. */
-function buildReport(run: PreparedRun, facts: RuntimeFacts, findings: Finding[], durationMs: number, env: string[]): Report {
+function buildReport(
+  run: PreparedRun,
+  facts: RuntimeFacts,
+  findings: Finding[],
+  durationMs: number,
+  env: string[],
+): Report {
   const unique = new Map<string, Finding>();
   for (const finding of findings) if (!unique.has(finding.id)) unique.set(finding.id, finding);
-  const ordered = [...unique.values()].sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
+  const ordered = [...unique.values()].sort(
+    (a, b) => severityRank[b.severity] - severityRank[a.severity],
+  );
   const healthy =
     facts.stop?.graceful === true &&
     facts.zombies?.reaped === true &&
@@ -93,7 +120,11 @@ function buildReport(run: PreparedRun, facts: RuntimeFacts, findings: Finding[],
     schemaVersion: 1,
     checkId: run.checkId,
     image: facts.image,
-    run: { command: run.argv, tty: run.tty, env: env.map((entry) => entry.slice(0, entry.indexOf('='))) },
+    run: {
+      command: run.argv,
+      tty: run.tty,
+      env: env.map((entry) => entry.slice(0, entry.indexOf('='))),
+    },
     verdict: healthy ? 'healthy' : 'problems',
     pid1: facts.pid1,
     processes: facts.processes,
@@ -109,7 +140,11 @@ function buildReport(run: PreparedRun, facts: RuntimeFacts, findings: Finding[],
  * its PID namespace from a probe, measures the stop, and removes every container it made.
  * Throws a Pid1Error when the check cannot run (bad input, policy, engine, pull, time limit).
  */
-export async function check(reference: string, options: CheckOptions, context: CheckContext): Promise<Report> {
+export async function check(
+  reference: string,
+  options: CheckOptions,
+  context: CheckContext,
+): Promise<Report> {
   const startedAt = performance.now();
   const { engine, settings } = context;
   const imageReference = parseImageReference(reference);
@@ -144,7 +179,12 @@ export async function check(reference: string, options: CheckOptions, context: C
 
   const config = imageConfigOf(inspect);
   const entrypoint = options.entrypoint ?? config.entrypoint;
-  const cmd = options.cmd !== undefined && options.cmd.length > 0 ? options.cmd : options.entrypoint !== undefined ? null : config.cmd;
+  const cmd =
+    options.cmd !== undefined && options.cmd.length > 0
+      ? options.cmd
+      : options.entrypoint !== undefined
+        ? null
+        : config.cmd;
   const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
   const stopSignal = normalizeSignal(config.stopSignal ?? 'SIGTERM') ?? 'SIGTERM';
   const run: PreparedRun = {
@@ -174,11 +214,18 @@ export async function check(reference: string, options: CheckOptions, context: C
   });
 
   const timeLimit = AbortSignal.timeout(settings.checkTimeoutMs);
-  const signal = options.signal === undefined ? timeLimit : AbortSignal.any([timeLimit, options.signal]);
+  const signal =
+    options.signal === undefined ? timeLimit : AbortSignal.any([timeLimit, options.signal]);
   const created: Docker.Container[] = [];
   try {
     const facts = await observe(run, options, context, signal, created, log);
-    return buildReport(run, facts, [...runtimeFindings(facts), ...found], performance.now() - startedAt, options.env ?? []);
+    return buildReport(
+      run,
+      facts,
+      [...runtimeFindings(facts), ...found],
+      performance.now() - startedAt,
+      options.env ?? [],
+    );
   } catch (error) {
     if (timeLimit.aborted) {
       throw new Pid1Error(
@@ -187,13 +234,27 @@ export async function check(reference: string, options: CheckOptions, context: C
       );
     }
     if (options.signal?.aborted === true) {
-      throw new Pid1Error('check-cancelled', `The check of ${quoteForMessage(imageReference.normalized)} was cancelled; its containers were removed.`);
+      throw new Pid1Error(
+        'check-cancelled',
+        `The check of ${quoteForMessage(imageReference.normalized)} was cancelled; its containers were removed.`,
+      );
     }
-    throw toEngineError(error, `checking ${quoteForMessage(imageReference.normalized)}`, engine.socket);
+    throw toEngineError(
+      error,
+      `checking ${quoteForMessage(imageReference.normalized)}`,
+      engine.socket,
+    );
   } finally {
     options.onProgress?.('cleaning-up');
-    const failed = await removeContainers(engine, created.map((container) => container.id));
-    if (failed.length > 0) log.warn({ event: 'cleanup.failed', containers: failed }, 'could not remove containers; the sweeper will');
+    const failed = await removeContainers(
+      engine,
+      created.map((container) => container.id),
+    );
+    if (failed.length > 0)
+      log.warn(
+        { event: 'cleanup.failed', containers: failed },
+        'could not remove containers; the sweeper will',
+      );
   }
 }
 
@@ -218,17 +279,26 @@ async function observe(
     zombies: null,
   };
   if (run.argv.length === 0) {
-    facts.startFailure = { reason: 'the image has neither ENTRYPOINT nor CMD', engineMessage: 'no command specified' };
+    facts.startFailure = {
+      reason: 'the image has neither ENTRYPOINT nor CMD',
+      engineMessage: 'no command specified',
+    };
     return facts;
   }
   options.onProgress?.('starting');
-  const labels = (role: 'target' | 'probe') => containerLabels(run.checkId, role, context.now(), settings.checkTimeoutMs);
+  const labels = (role: 'target' | 'probe') =>
+    containerLabels(run.checkId, role, context.now(), settings.checkTimeoutMs);
   const target = await createSandboxedContainer(
     engine,
     {
       name: `pid1-${run.checkId}-target`,
       image: run.imageName,
-      entrypoint: options.entrypoint === undefined ? null : options.entrypoint.length > 0 ? options.entrypoint : [''],
+      entrypoint:
+        options.entrypoint === undefined
+          ? null
+          : options.entrypoint.length > 0
+            ? options.entrypoint
+            : [''],
       cmd: options.cmd !== undefined && options.cmd.length > 0 ? options.cmd : null,
       env: options.env ?? [],
       tty: run.tty,
@@ -240,7 +310,10 @@ async function observe(
     if (error instanceof Pid1Error) throw error;
     const engineError = toEngineError(error, 'creating the target container', engine.socket);
     if (engineError.code === 'engine-unreachable' || signal.aborted) throw engineError;
-    facts.startFailure = { reason: engineError.message.replace(/^.*?: /, ''), engineMessage: engineError.message };
+    facts.startFailure = {
+      reason: engineError.message.replace(/^.*?: /, ''),
+      engineMessage: engineError.message,
+    };
     return null;
   });
   if (target === null) return facts;
@@ -269,20 +342,32 @@ async function observe(
   if (facts.earlyExit !== null) return facts;
   if (!probe.ran || !probe.observation.complete) {
     const why = probe.ran ? 'it stopped before printing all its results' : probe.reason;
-    throw new Pid1Error('engine-failed', `The probe could not read the target's processes: ${why}.`);
+    throw new Pid1Error(
+      'engine-failed',
+      `The probe could not read the target's processes: ${why}.`,
+    );
   }
 
   options.onProgress?.('stopping');
   const graceSeconds = options.graceSeconds ?? settings.graceSeconds;
-  const earlyReason = options.fullGrace === true ? null : earlyStopReason(facts.pid1, run.stopSignal);
-  const deadlineMs = Math.min(graceSeconds, earlyReason === null ? graceSeconds : context.dropConfirmationSeconds) * 1000;
+  const earlyReason =
+    options.fullGrace === true ? null : earlyStopReason(facts.pid1, run.stopSignal);
+  const deadlineMs =
+    Math.min(graceSeconds, earlyReason === null ? graceSeconds : context.dropConfirmationSeconds) *
+    1000;
   const measured = await measureStop(engine, target, run.stopSignal, deadlineMs, signal);
   if (measured.exitedBefore) {
     facts.earlyExit = await earlyExitOf(target, run.tty, signal);
     return facts;
   }
-  const reason = !measured.killed ? 'exited' : earlyReason !== null && deadlineMs < graceSeconds * 1000 ? 'stopped-waiting-early' : 'killed-after-grace';
-  const liveChildren = facts.processes.filter((entry) => entry.pid !== 1 && entry.state !== 'Z').length;
+  const reason = !measured.killed
+    ? 'exited'
+    : earlyReason !== null && deadlineMs < graceSeconds * 1000
+      ? 'stopped-waiting-early'
+      : 'killed-after-grace';
+  const liveChildren = facts.processes.filter(
+    (entry) => entry.pid !== 1 && entry.state !== 'Z',
+  ).length;
   const stop = {
     signal: run.stopSignal,
     graceful: reason === 'exited',

@@ -50,4 +50,3 @@ export function isInteractiveShell(argv: string[]): boolean {
   if (args.some((word) => word === '-c' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(word))) return false;
   return args.every((word) => word.startsWith('-') || word.startsWith('+'));
 }
-

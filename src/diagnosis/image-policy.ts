@@ -37,7 +37,9 @@ export function isPrivateAddress(address: string): boolean {
 export function matchesGlob(pattern: string, value: string): boolean {
   const source = pattern
     .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .map((char) =>
+      char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${source}$`).test(value);
 }
@@ -54,7 +56,9 @@ const lookupTimeoutMs = 2_000;
 
 /** Resolves a host name with the system resolver, giving up after two seconds with no answer. */
 export const resolveHost: HostResolver = async (host) => {
-  const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), lookupTimeoutMs).unref());
+  const timeout = new Promise<string[]>((resolve) =>
+    setTimeout(() => resolve([]), lookupTimeoutMs).unref(),
+  );
   const answer = lookup(host, { all: true }).then(
     (addresses) => addresses.map((entry) => entry.address),
     () => [],

@@ -70,14 +70,29 @@ export function parseImageReference(input: string): ImageReference {
   const raw = input.trim();
   if (raw.length === 0) throw invalid(input, 'it is empty; name an image such as nginx:1.27');
   if (raw.length > maxReferenceLength) {
-    throw invalid(raw, `it is ${raw.length} characters long, over the maximum of ${maxReferenceLength}`);
+    throw invalid(
+      raw,
+      `it is ${raw.length} characters long, over the maximum of ${maxReferenceLength}`,
+    );
   }
   if (raw.startsWith('-')) {
-    throw invalid(raw, 'it starts with "-"; options go after the image, or put "--" before the image');
+    throw invalid(
+      raw,
+      'it starts with "-"; options go after the image, or put "--" before the image',
+    );
   }
   if (imageIdPattern.test(raw)) {
     const id = raw.startsWith('sha256:') ? raw : `sha256:${raw}`;
-    return { raw, domain: '', path: '', tag: null, digest: null, imageId: id, normalized: id, engineName: id };
+    return {
+      raw,
+      domain: '',
+      path: '',
+      tag: null,
+      digest: null,
+      imageId: id,
+      normalized: id,
+      engineName: id,
+    };
   }
   if (/[^\x21-\x7e]/.test(raw)) {
     throw invalid(raw, 'it contains spaces, control characters or non-ASCII characters');
@@ -90,7 +105,10 @@ export function parseImageReference(input: string): ImageReference {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (!digestPattern.test(digest)) {
-      throw invalid(raw, `the digest '${digest}' is not ALGORITHM:HEX (for example sha256: and 64 hex digits)`);
+      throw invalid(
+        raw,
+        `the digest '${digest}' is not ALGORITHM:HEX (for example sha256: and 64 hex digits)`,
+      );
     }
     if (digest.startsWith('sha256:') && !sha256Digest.test(digest)) {
       throw invalid(raw, 'a sha256 digest must have exactly 64 lowercase hex digits');
@@ -104,12 +122,18 @@ export function parseImageReference(input: string): ImageReference {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!tagPattern.test(tag)) {
-      throw invalid(raw, `the tag '${tag}' must be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`);
+      throw invalid(
+        raw,
+        `the tag '${tag}' must be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`,
+      );
     }
   }
   if (rest.length === 0) throw invalid(raw, 'the repository name is missing');
   if (rest.length > maxNameLength) {
-    throw invalid(raw, `the name is ${rest.length} characters long, over the maximum of ${maxNameLength}`);
+    throw invalid(
+      raw,
+      `the name is ${rest.length} characters long, over the maximum of ${maxNameLength}`,
+    );
   }
 
   const components = rest.split('/');
@@ -119,10 +143,15 @@ export function parseImageReference(input: string): ImageReference {
     checkDomain(raw, domain);
   }
   for (const component of components) {
-    if (component.length === 0) throw invalid(raw, 'it has an empty path component (two slashes, or a slash at an end)');
-    if (component.toLowerCase() !== component) throw invalid(raw, 'repository names must be lowercase');
+    if (component.length === 0)
+      throw invalid(raw, 'it has an empty path component (two slashes, or a slash at an end)');
+    if (component.toLowerCase() !== component)
+      throw invalid(raw, 'repository names must be lowercase');
     if (!pathComponent.test(component)) {
-      throw invalid(raw, `the path component '${component}' may contain only lowercase letters, digits and single '.', '_', '__' or '-' separators between them`);
+      throw invalid(
+        raw,
+        `the path component '${component}' may contain only lowercase letters, digits and single '.', '_', '__' or '-' separators between them`,
+      );
     }
   }
   if (domain === 'index.docker.io') domain = 'docker.io';
@@ -130,5 +159,14 @@ export function parseImageReference(input: string): ImageReference {
   const path = components.join('/');
   const effectiveTag = tag ?? (digest === null ? 'latest' : null);
   const normalized = `${domain}/${path}${effectiveTag === null ? '' : `:${effectiveTag}`}${digest === null ? '' : `@${digest}`}`;
-  return { raw, domain, path, tag: effectiveTag, digest, imageId: null, normalized, engineName: normalized };
+  return {
+    raw,
+    domain,
+    path,
+    tag: effectiveTag,
+    digest,
+    imageId: null,
+    normalized,
+    engineName: normalized,
+  };
 }

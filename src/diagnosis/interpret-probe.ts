@@ -38,7 +38,10 @@ function identity(sample: ProcessSample): string {
  * namespace from outside (its parent PID reads 0), so neither it nor its orphan descends from PID 1
  * except the orphan, which is left out by PID.
  */
-export function targetProcesses(samples: ProcessSample[], orphanPid: number | null): ProcessSample[] {
+export function targetProcesses(
+  samples: ProcessSample[],
+  orphanPid: number | null,
+): ProcessSample[] {
   const byParent = new Map<number, ProcessSample[]>();
   for (const sample of samples) {
     const siblings = byParent.get(sample.ppid) ?? [];
@@ -62,13 +65,17 @@ export interface ProbeFindings {
   zombies: ZombieResult | null;
 }
 
-function orphanResult(observation: ProbeObservation): { reaped: boolean | null; reapMs: number | null } {
+function orphanResult(observation: ProbeObservation): {
+  reaped: boolean | null;
+  reapMs: number | null;
+} {
   const states = observation.orphanStates;
   const last = states[states.length - 1];
   if (last === undefined) return { reaped: null, reapMs: null };
   if (last.state === 'gone') {
     const died = states.find((entry) => entry.state === 'Z');
-    const reapMs = died === undefined ? null : Math.max(0, (last.uptimeSeconds - died.uptimeSeconds) * 1000);
+    const reapMs =
+      died === undefined ? null : Math.max(0, (last.uptimeSeconds - died.uptimeSeconds) * 1000);
     return { reaped: true, reapMs };
   }
   if (last.state === 'Z') return { reaped: false, reapMs: null };
@@ -93,9 +100,12 @@ export function interpretProbe(observation: ProbeObservation): ProbeFindings {
 
   let zombies: ZombieResult | null = null;
   if (observation.before !== null && observation.after !== null) {
-    const earlier = new Set(observation.before.filter((entry) => entry.state === 'Z').map(identity));
+    const earlier = new Set(
+      observation.before.filter((entry) => entry.state === 'Z').map(identity),
+    );
     const lasting = observation.after.filter(
-      (entry) => entry.state === 'Z' && entry.pid !== observation.orphanPid && earlier.has(identity(entry)),
+      (entry) =>
+        entry.state === 'Z' && entry.pid !== observation.orphanPid && earlier.has(identity(entry)),
     );
     const observed = observation.after.filter((entry) => entry.state === 'Z').length;
     const orphan = orphanResult(observation);

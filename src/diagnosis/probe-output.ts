@@ -38,11 +38,18 @@ export interface ProbeObservation {
 }
 
 /** Parses one /proc/PID/stat line; `comm` may hold spaces or parentheses, so split at the last ')'. */
-export function parseStatLine(pidText: string, stat: string, cmdline: string): ProcessSample | null {
+export function parseStatLine(
+  pidText: string,
+  stat: string,
+  cmdline: string,
+): ProcessSample | null {
   const open = stat.indexOf('(');
   const close = stat.lastIndexOf(')');
   if (open < 0 || close < open) return null;
-  const fields = stat.slice(close + 1).trim().split(/\s+/);
+  const fields = stat
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
   const pid = Number(pidText);
   const ppid = Number(fields[1]);
   const startTicks = Number(fields[19]);
@@ -53,7 +60,9 @@ export function parseStatLine(pidText: string, stat: string, cmdline: string): P
     state: fields[0] ?? '?',
     comm: stat.slice(open + 1, close),
     startTicks: Number.isFinite(startTicks) ? startTicks : 0,
-    argv: cmdline.split('\x01').filter((word, index, words) => word !== '' || index < words.length - 1),
+    argv: cmdline
+      .split('\x01')
+      .filter((word, index, words) => word !== '' || index < words.length - 1),
   };
 }
 
@@ -94,7 +103,11 @@ export function parseProbeOutput(output: string): ProbeObservation {
         if (first === 'after') observation.after = current;
         break;
       case 'proc': {
-        const sample = parseStatLine(first, second, third);
+        // A `comm` may contain tabs, but the probe turns those of the command line into spaces, so
+        // the command line is the last field and the stat line is everything between.
+        const stat = fields.length > 4 ? fields.slice(2, -1).join('\t') : second;
+        const cmdline = fields.length > 4 ? (fields[fields.length - 1] ?? '') : third;
+        const sample = parseStatLine(first, stat, cmdline);
         if (sample !== null && current !== null) current.push(sample);
         break;
       }

@@ -25,7 +25,17 @@ export const supervisors = new Set([
   'god daemon',
 ]);
 
-export const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish', 'busybox']);
+export const shells = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'zsh',
+  'ksh',
+  'mksh',
+  'fish',
+  'busybox',
+]);
 
 export const packageManagers = new Set(['npm', 'yarn', 'pnpm']);
 

@@ -14,7 +14,10 @@ export function isShellForm(command: string[] | null, imageShell: string[] | nul
 }
 
 /** Returns the script of a shell-form command, or null when it is not in shell form. */
-export function shellFormScript(command: string[] | null, imageShell: string[] | null): string | null {
+export function shellFormScript(
+  command: string[] | null,
+  imageShell: string[] | null,
+): string | null {
   if (command === null || !isShellForm(command, imageShell)) return null;
   return command[command.length - 1] ?? null;
 }

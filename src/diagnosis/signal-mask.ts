@@ -38,9 +38,20 @@ export function normalizeSignal(signal: string): string | null {
     const number = Number(text);
     return number >= 1 && number <= 64 ? nameOfSignal(number) : null;
   }
-  const name = text.startsWith('SIG') ? text : `SIG${text}`;
-  if (name in os.constants.signals) return name;
+  const written = text.startsWith('SIG') ? text : `SIG${text}`;
+  // Docker's signal table (moby/sys signal/signal_linux.go) has SIGCLD, which Node's lacks.
+  const name = written === 'SIGCLD' ? 'SIGCHLD' : written;
+  // Aliases such as SIGIOT map to the name decodeSignalMask uses (SIGABRT), so the two compare equal.
+  const signalNumber = Object.hasOwn(os.constants.signals, name)
+    ? os.constants.signals[name as keyof typeof os.constants.signals]
+    : undefined;
+  if (signalNumber !== undefined) return nameOfSignal(signalNumber);
   const realtime = /^SIGRTMIN(?:\+([0-9]{1,2}))?$/.exec(name);
-  if (realtime !== null && Number(realtime[1] ?? 0) <= 30) return name;
+  if (realtime !== null && Number(realtime[1] ?? 0) <= 30)
+    return nameOfSignal(34 + Number(realtime[1] ?? 0));
+  // Docker also accepts RTMAX-N, counted down from signal 64.
+  const realtimeMax = /^SIGRTMAX(?:-([0-9]{1,2}))?$/.exec(name);
+  if (realtimeMax !== null && Number(realtimeMax[1] ?? 0) <= 30)
+    return nameOfSignal(64 - Number(realtimeMax[1] ?? 0));
   return null;
 }

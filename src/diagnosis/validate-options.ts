@@ -9,7 +9,10 @@ const maxEnvBytes = 32 * 1024;
 export function validateCheckOptions(options: CheckOptions, checkTimeoutMs: number): void {
   const env = options.env ?? [];
   if (env.length > maxEnvEntries) {
-    throw new Pid1Error('invalid-option', `Too many --env values (${env.length}): at most ${maxEnvEntries} are allowed.`);
+    throw new Pid1Error(
+      'invalid-option',
+      `Too many --env values (${env.length}): at most ${maxEnvEntries} are allowed.`,
+    );
   }
   let bytes = 0;
   for (const entry of env) {
@@ -21,12 +24,22 @@ export function validateCheckOptions(options: CheckOptions, checkTimeoutMs: numb
         `--env ${quoteForMessage(entry)} is invalid: write KEY=VALUE with a non-empty KEY and no spaces in it (the host's own environment is never passed on).`,
       );
     }
-    if (entry.includes('\0')) throw new Pid1Error('invalid-option', `--env ${quoteForMessage(entry)} is invalid: it contains a NUL byte.`);
+    if (entry.includes('\0'))
+      throw new Pid1Error(
+        'invalid-option',
+        `--env ${quoteForMessage(entry)} is invalid: it contains a NUL byte.`,
+      );
   }
   if (bytes > maxEnvBytes) {
-    throw new Pid1Error('invalid-option', `The --env values add up to ${bytes} bytes, over the maximum of ${maxEnvBytes}.`);
+    throw new Pid1Error(
+      'invalid-option',
+      `The --env values add up to ${bytes} bytes, over the maximum of ${maxEnvBytes}.`,
+    );
   }
-  for (const [flag, argv] of [['--cmd', options.cmd], ['--entrypoint', options.entrypoint]] as const) {
+  for (const [flag, argv] of [
+    ['--cmd', options.cmd],
+    ['--entrypoint', options.entrypoint],
+  ] as const) {
     if (argv?.some((word) => word.includes('\0')) === true) {
       throw new Pid1Error('invalid-option', `${flag} is invalid: it contains a NUL byte.`);
     }
@@ -34,7 +47,10 @@ export function validateCheckOptions(options: CheckOptions, checkTimeoutMs: numb
   const grace = options.graceSeconds;
   if (grace !== undefined) {
     if (!Number.isFinite(grace) || grace <= 0) {
-      throw new Pid1Error('invalid-option', `--grace ${grace} is invalid: give a number of seconds above 0, such as 10.`);
+      throw new Pid1Error(
+        'invalid-option',
+        `--grace ${grace} is invalid: give a number of seconds above 0, such as 10.`,
+      );
     }
     if (grace * 1000 >= checkTimeoutMs) {
       throw new Pid1Error(

@@ -1,6 +1,14 @@
 import { Pid1Error } from '../errors.js';
 
-const unreachableCodes = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ETIMEDOUT']);
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'EACCES',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+]);
 
 interface EngineErrorShape {
   code?: unknown;
@@ -14,7 +22,8 @@ interface EngineErrorShape {
 export function engineMessage(error: unknown): string {
   const shape = (error ?? {}) as EngineErrorShape;
   const json = shape.json as { message?: unknown } | null | undefined;
-  if (json !== null && typeof json === 'object' && typeof json.message === 'string') return json.message;
+  if (json !== null && typeof json === 'object' && typeof json.message === 'string')
+    return json.message;
   const message = typeof shape.message === 'string' ? shape.message : String(error);
   return message.replace(/^\(HTTP code \d+\) [a-z ]+ - /, '').trim();
 }
@@ -44,7 +53,11 @@ export function toEngineError(error: unknown, doing: string, socket: string): Pi
       { cause: error },
     );
   }
-  return new Pid1Error('engine-failed', `The Docker engine failed while ${doing}: ${engineMessage(error)}`, {
-    cause: error,
-  });
+  return new Pid1Error(
+    'engine-failed',
+    `The Docker engine failed while ${doing}: ${engineMessage(error)}`,
+    {
+      cause: error,
+    },
+  );
 }

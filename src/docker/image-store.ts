@@ -11,7 +11,9 @@ export async function inspectImage(
 ): Promise<Docker.ImageInspectInfo | null> {
   try {
     // NOTE: dockerode passes abortSignal on for image calls too; its typings lack the field.
-    return await engine.docker.getImage(name).inspect({ abortSignal: signal } as Docker.ImageInspectOptions);
+    return await engine.docker
+      .getImage(name)
+      .inspect({ abortSignal: signal } as Docker.ImageInspectOptions);
   } catch (error) {
     if (engineStatusCode(error) === 404) return null;
     throw toEngineError(error, `inspecting image ${quoteForMessage(name)}`, engine.socket);
@@ -25,7 +27,8 @@ function splitRepositoryAndTag(name: string): { fromImage: string; tag: string }
   const at = name.indexOf('@');
   if (at >= 0) return { fromImage: name.slice(0, at), tag: name.slice(at + 1) };
   const colon = name.lastIndexOf(':');
-  if (colon > name.lastIndexOf('/')) return { fromImage: name.slice(0, colon), tag: name.slice(colon + 1) };
+  if (colon > name.lastIndexOf('/'))
+    return { fromImage: name.slice(0, colon), tag: name.slice(colon + 1) };
   return { fromImage: name, tag: 'latest' };
 }
 
@@ -41,13 +44,19 @@ async function readPullProgress(stream: NodeJS.ReadableStream, name: string): Pr
         const event = JSON.parse(line) as { error?: string; errorDetail?: { message?: string } };
         const message = event.errorDetail?.message ?? event.error;
         if (message !== undefined) {
-          throw new Pid1Error('pull-failed', `Pulling image ${quoteForMessage(name)} failed: ${message}`);
+          throw new Pid1Error(
+            'pull-failed',
+            `Pulling image ${quoteForMessage(name)} failed: ${message}`,
+          );
         }
       }
       newline = buffered.indexOf('\n');
     }
     if (buffered.length > maxProgressLineBytes) {
-      throw new Pid1Error('pull-failed', `Pulling image ${quoteForMessage(name)} failed: the engine sent an unreadable progress stream.`);
+      throw new Pid1Error(
+        'pull-failed',
+        `Pulling image ${quoteForMessage(name)} failed: the engine sent an unreadable progress stream.`,
+      );
     }
   }
 }
@@ -66,7 +75,11 @@ export async function pullImage(
   const abort = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
   const { fromImage, tag } = splitRepositoryAndTag(name);
   try {
-    const stream = (await engine.docker.createImage({ fromImage, tag, abortSignal: abort })) as NodeJS.ReadableStream;
+    const stream = (await engine.docker.createImage({
+      fromImage,
+      tag,
+      abortSignal: abort,
+    })) as NodeJS.ReadableStream;
     await readPullProgress(stream, name);
   } catch (error) {
     if (error instanceof Pid1Error) throw error;
@@ -77,11 +90,19 @@ export async function pullImage(
       );
     }
     if (signal?.aborted === true) throw signal.reason;
-    const engineError = toEngineError(error, `pulling image ${quoteForMessage(name)}`, engine.socket);
+    const engineError = toEngineError(
+      error,
+      `pulling image ${quoteForMessage(name)}`,
+      engine.socket,
+    );
     if (engineError.code === 'engine-unreachable') throw engineError;
-    throw new Pid1Error('pull-failed', `Pulling image ${quoteForMessage(name)} failed: ${engineMessage(error)}`, {
-      cause: error,
-    });
+    throw new Pid1Error(
+      'pull-failed',
+      `Pulling image ${quoteForMessage(name)} failed: ${engineMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -103,17 +124,28 @@ export async function ensureImage(
   },
 ): Promise<Docker.ImageInspectInfo> {
   const canPull = !options.isImageId && options.policy !== 'never';
-  const local = options.policy === 'always' && canPull ? null : await inspectImage(engine, name, options.signal);
+  const local =
+    options.policy === 'always' && canPull
+      ? null
+      : await inspectImage(engine, name, options.signal);
   if (local !== null) return local;
   if (!canPull) {
-    const hint = options.isImageId ? 'build it or name it by repository and tag' : 'pull it first, or set PID1_PULL=missing';
-    throw new Pid1Error('image-not-found', `Image ${quoteForMessage(name)} is not on this Docker engine: ${hint}.`);
+    const hint = options.isImageId
+      ? 'build it or name it by repository and tag'
+      : 'pull it first, or set PID1_PULL=missing';
+    throw new Pid1Error(
+      'image-not-found',
+      `Image ${quoteForMessage(name)} is not on this Docker engine: ${hint}.`,
+    );
   }
   await options.beforePull?.();
   await pullImage(engine, name, options.pullTimeoutMs, options.signal);
   const pulled = await inspectImage(engine, name, options.signal);
   if (pulled === null) {
-    throw new Pid1Error('pull-failed', `Pulling image ${quoteForMessage(name)} finished but the engine still has no such image.`);
+    throw new Pid1Error(
+      'pull-failed',
+      `Pulling image ${quoteForMessage(name)} finished but the engine still has no such image.`,
+    );
   }
   return pulled;
 }

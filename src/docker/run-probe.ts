@@ -1,7 +1,12 @@
 import type Docker from 'dockerode';
 import { parseProbeOutput, type ProbeObservation } from '../diagnosis/probe-output.js';
 import type { Engine } from './engine.js';
-import { engineMessage, engineStatusCode, isEngineUnreachable, toEngineError } from './engine-error.js';
+import {
+  engineMessage,
+  engineStatusCode,
+  isEngineUnreachable,
+  toEngineError,
+} from './engine-error.js';
 import { readContainerLogs } from './container-logs.js';
 import { probeScript, type ProbeTiming } from './probe-script.js';
 import { createSandboxedContainer, type ContainerSpec } from './sandboxed-container.js';
@@ -11,8 +16,7 @@ import { probeHostConfig } from './sandbox.js';
 const maxProbeOutputBytes = 2 * 1024 * 1024;
 
 export type ProbeOutcome =
-  | { ran: true; observation: ProbeObservation }
-  | { ran: false; reason: string };
+  { ran: true; observation: ProbeObservation } | { ran: false; reason: string };
 
 /**
  * Runs the probe in the target's PID namespace and returns what it observed. `track` receives
@@ -44,16 +48,32 @@ export async function runProbe(
   try {
     await container.start({ abortSignal: signal });
   } catch (error) {
-    if (signal?.aborted === true || isEngineUnreachable(error) || engineStatusCode(error) === null) {
-      throw toEngineError(signal?.aborted === true ? signal.reason : error, 'starting the probe', engine.socket);
+    if (
+      signal?.aborted === true ||
+      isEngineUnreachable(error) ||
+      engineStatusCode(error) === null
+    ) {
+      throw toEngineError(
+        signal?.aborted === true ? signal.reason : error,
+        'starting the probe',
+        engine.socket,
+      );
     }
     return { ran: false, reason: engineMessage(error) };
   }
   try {
     await container.wait({ condition: 'not-running', abortSignal: signal });
-    const output = await readContainerLogs(container, { tty: false, maxBytes: maxProbeOutputBytes, signal });
+    const output = await readContainerLogs(container, {
+      tty: false,
+      maxBytes: maxProbeOutputBytes,
+      signal,
+    });
     return { ran: true, observation: parseProbeOutput(output) };
   } catch (error) {
-    throw toEngineError(signal?.aborted === true ? signal.reason : error, 'running the probe', engine.socket);
+    throw toEngineError(
+      signal?.aborted === true ? signal.reason : error,
+      'running the probe',
+      engine.socket,
+    );
   }
 }

@@ -15,7 +15,15 @@ export interface ContainerSpec {
   hostConfig: Docker.HostConfig;
 }
 
-const enforcedFields = ['Memory', 'MemorySwap', 'PidsLimit', 'NanoCpus', 'NetworkMode', 'Init', 'Privileged'] as const;
+const enforcedFields = [
+  'Memory',
+  'MemorySwap',
+  'PidsLimit',
+  'NanoCpus',
+  'NetworkMode',
+  'Init',
+  'Privileged',
+] as const;
 
 /**
  * Lists the sandbox settings that the engine did not keep: the stored HostConfig must match what
@@ -26,12 +34,21 @@ export function droppedSettings(requested: Docker.HostConfig, stored: Docker.Hos
   for (const field of enforcedFields) {
     if (requested[field] !== undefined && stored[field] !== requested[field]) dropped.push(field);
   }
-  const storedCapDrop = new Set(((stored.CapDrop ?? []) as string[]).map((cap) => cap.replace(/^CAP_/, '')));
-  if (((requested.CapDrop ?? []) as string[]).some((cap) => !storedCapDrop.has(cap.replace(/^CAP_/, '')))) dropped.push('CapDrop');
+  const storedCapDrop = new Set(
+    ((stored.CapDrop ?? []) as string[]).map((cap) => cap.replace(/^CAP_/, '')),
+  );
+  if (
+    ((requested.CapDrop ?? []) as string[]).some(
+      (cap) => !storedCapDrop.has(cap.replace(/^CAP_/, '')),
+    )
+  )
+    dropped.push('CapDrop');
   if (((stored.CapAdd ?? []) as string[]).length > 0) dropped.push('CapAdd');
   const securityOptions = (stored.SecurityOpt ?? []) as string[];
-  if (!securityOptions.some((option) => option.startsWith('no-new-privileges'))) dropped.push('SecurityOpt');
-  if (requested.PidMode !== undefined && stored.PidMode !== requested.PidMode) dropped.push('PidMode');
+  if (!securityOptions.some((option) => option.startsWith('no-new-privileges')))
+    dropped.push('SecurityOpt');
+  if (requested.PidMode !== undefined && stored.PidMode !== requested.PidMode)
+    dropped.push('PidMode');
   return dropped;
 }
 
@@ -74,7 +91,9 @@ export async function createSandboxedContainer(
     return container;
   } catch (error) {
     await container.remove({ force: true }).catch(() => undefined);
-    throw error instanceof Pid1Error ? error : toEngineError(error, `reading back container ${spec.name}`, engine.socket);
+    throw error instanceof Pid1Error
+      ? error
+      : toEngineError(error, `reading back container ${spec.name}`, engine.socket);
   }
 }
 
@@ -84,7 +103,9 @@ export async function removeContainers(engine: Engine, ids: string[]): Promise<s
   await Promise.all(
     ids.map(async (id) => {
       try {
-        await engine.docker.getContainer(id).remove({ force: true, v: true, abortSignal: AbortSignal.timeout(15_000) });
+        await engine.docker
+          .getContainer(id)
+          .remove({ force: true, v: true, abortSignal: AbortSignal.timeout(15_000) });
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
         if (status !== 404 && status !== 409) failures.push(id);

@@ -32,23 +32,37 @@ export async function measureStop(
   try {
     await container.kill({ signal: stopSignal, abortSignal: signal });
   } catch (error) {
-    if (engineStatusCode(error) !== 409) throw toEngineError(error, `sending ${stopSignal} to the target`, engine.socket);
+    if (engineStatusCode(error) !== 409)
+      throw toEngineError(error, `sending ${stopSignal} to the target`, engine.socket);
     return { seconds: 0, exitCode: await exited, killed: false, exitedBefore: true };
   }
   const deadline = new AbortController();
-  const timer = sleep(deadlineMs, 'deadline' as const, { signal: deadline.signal }).catch(() => 'cancelled' as const);
+  const timer = sleep(deadlineMs, 'deadline' as const, { signal: deadline.signal }).catch(
+    () => 'cancelled' as const,
+  );
   const first = await Promise.race([exited.then((code) => ({ code })), timer]);
   if (first !== 'deadline' && first !== 'cancelled') {
     deadline.abort();
-    return { seconds: (performance.now() - startedAt) / 1000, exitCode: first.code, killed: false, exitedBefore: false };
+    return {
+      seconds: (performance.now() - startedAt) / 1000,
+      exitCode: first.code,
+      killed: false,
+      exitedBefore: false,
+    };
   }
   const seconds = (performance.now() - startedAt) / 1000;
   try {
     await container.kill({ signal: 'SIGKILL', abortSignal: signal });
   } catch (error) {
-    if (engineStatusCode(error) !== 409) throw toEngineError(error, 'sending SIGKILL to the target', engine.socket);
+    if (engineStatusCode(error) !== 409)
+      throw toEngineError(error, 'sending SIGKILL to the target', engine.socket);
     // The container exited on its own between the deadline and the SIGKILL.
-    return { seconds: (performance.now() - startedAt) / 1000, exitCode: await exited, killed: false, exitedBefore: false };
+    return {
+      seconds: (performance.now() - startedAt) / 1000,
+      exitCode: await exited,
+      killed: false,
+      exitedBefore: false,
+    };
   }
   return { seconds, exitCode: await exited, killed: true, exitedBefore: false };
 }

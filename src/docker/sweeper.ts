@@ -14,7 +14,10 @@ export interface SweepResult {
  * Removes pid1 containers whose `pid1.expires-at` has passed (or is missing or unreadable), so
  * that a check killed with SIGKILL leaves nothing behind once its time limit is over.
  */
-export async function sweepExpiredContainers(engine: Engine, nowMs: number = Date.now()): Promise<SweepResult> {
+export async function sweepExpiredContainers(
+  engine: Engine,
+  nowMs: number = Date.now(),
+): Promise<SweepResult> {
   let containers;
   try {
     containers = await engine.docker.listContainers({
@@ -32,5 +35,9 @@ export async function sweepExpiredContainers(engine: Engine, nowMs: number = Dat
   });
   const ids = expired.map((container) => container.Id);
   const failed = await removeContainers(engine, ids);
-  return { removed: ids.filter((id) => !failed.includes(id)), failed, kept: containers.length - expired.length };
+  return {
+    removed: ids.filter((id) => !failed.includes(id)),
+    failed,
+    kept: containers.length - expired.length,
+  };
 }

@@ -21,7 +21,12 @@ export function renderReportSarif(report: Report): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'pid1', informationUri: 'https://example.invalid/pid1', rules } }, results }],
+    runs: [
+      {
+        tool: { driver: { name: 'pid1', informationUri: 'https://example.invalid/pid1', rules } },
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -13,7 +13,9 @@ export function processTree(processes: ProcessEntry[]): string[] {
   const visit = (entry: ProcessEntry, depth: number): void => {
     const state = entry.state === 'Z' ? ' <zombie>' : '';
     lines.push(`${'  '.repeat(depth)}${String(entry.pid).padStart(5)}  ${entry.command}${state}`);
-    for (const child of processes.filter((candidate) => candidate.ppid === entry.pid && candidate.pid !== entry.pid)) {
+    for (const child of processes.filter(
+      (candidate) => candidate.ppid === entry.pid && candidate.pid !== entry.pid,
+    )) {
       visit(child, depth + 1);
     }
   };
@@ -53,20 +55,28 @@ function findingBlock(finding: Finding): string {
 /** Renders a report for a terminal: verdict, PID 1, process tree, stop, zombies and findings. */
 export function renderReportText(report: Report): string {
   const verdict = report.verdict === 'healthy' ? 'HEALTHY' : 'PROBLEMS';
-  const lines = [`${report.image.reference}: ${verdict} (checked in ${(report.durationMs / 1000).toFixed(1)} s)`, ''];
+  const lines = [
+    `${report.image.reference}: ${verdict} (checked in ${(report.durationMs / 1000).toFixed(1)} s)`,
+    '',
+  ];
   if (report.pid1 !== null) {
-    lines.push(`PID 1       ${report.pid1.command}  [${report.pid1.executable}, ${report.pid1.kind}]`);
+    lines.push(
+      `PID 1       ${report.pid1.command}  [${report.pid1.executable}, ${report.pid1.kind}]`,
+    );
     const signals = report.pid1.signals;
     if (signals !== null) {
       const list = (names: string[]) => (names.length === 0 ? 'none' : names.join(' '));
-      lines.push(`Signals     catches ${list(signals.caught)}; blocks ${list(signals.blocked)}; ignores ${list(signals.ignored)}`);
+      lines.push(
+        `Signals     catches ${list(signals.caught)}; blocks ${list(signals.blocked)}; ignores ${list(signals.ignored)}`,
+      );
     }
     lines.push('Processes', ...processTree(report.processes).map((line) => `  ${line}`));
   } else if (report.run !== null) {
     lines.push(`Command     ${report.run.command.join(' ') || '(none)'}`);
   }
   lines.push(`Stop        ${stopLine(report)}`, `Zombies     ${zombieLine(report)}`, '');
-  if (report.findings.length === 0) lines.push('No findings: PID 1 stops cleanly and reaps orphans.');
+  if (report.findings.length === 0)
+    lines.push('No findings: PID 1 stops cleanly and reaps orphans.');
   for (const finding of report.findings) lines.push(findingBlock(finding), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

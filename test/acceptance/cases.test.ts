@@ -25,8 +25,13 @@ const caseNames = existsSync(casesDir)
 
 describe.skipIf(caseNames.length === 0)(`pid1 check on the shared cases in ${casesDir}`, () => {
   it.each(caseNames)('case %s agrees with expected.json', (name) => {
-    const expected = JSON.parse(readFileSync(path.join(casesDir, name, 'expected.json'), 'utf8')) as Expected;
-    const run = spawnSync(process.execPath, [cli, 'check', `pid1-case/${name}`, '--json'], { encoding: 'utf8', timeout: 120_000 });
+    const expected = JSON.parse(
+      readFileSync(path.join(casesDir, name, 'expected.json'), 'utf8'),
+    ) as Expected;
+    const run = spawnSync(process.execPath, [cli, 'check', `pid1-case/${name}`, '--json'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     const report = reportSchema.parse(JSON.parse(run.stdout));
     expect(run.status).toBe(expected.healthy ? 0 : 1);
     expect(run.stderr).toBe('');

@@ -25,7 +25,9 @@ describe('check errors on the engine', () => {
 
   it('time limit removes the containers', async () => {
     const context = testCheckContext({ PID1_CHECK_TIMEOUT_SECONDS: '3', PID1_GRACE_SECONDS: '2' });
-    const error = await checkError(check('pid1-fixture/drops-sigterm', { fullGrace: true, graceSeconds: 2.9 }, context));
+    const error = await checkError(
+      check('pid1-fixture/drops-sigterm', { fullGrace: true, graceSeconds: 2.9 }, context),
+    );
     expect(error.code).toBe('check-timed-out');
     expect(await managedContainerIds(context)).toEqual([]);
   });
@@ -33,7 +35,11 @@ describe('check errors on the engine', () => {
   it('cancellation removes the containers', async () => {
     const context = testCheckContext();
     const controller = new AbortController();
-    const pending = check('pid1-fixture/drops-sigterm', { signal: controller.signal, fullGrace: true }, context);
+    const pending = check(
+      'pid1-fixture/drops-sigterm',
+      { signal: controller.signal, fullGrace: true },
+      context,
+    );
     setTimeout(() => controller.abort(new Error('test cancel')), 1_500);
     const error = await checkError(pending);
     expect(error.code).toBe('check-cancelled');
@@ -47,7 +53,9 @@ describe('check errors on the engine', () => {
       const context = testCheckContext();
       const error = await checkError(check('pid1-fixture/drops-sigterm', {}, context));
       expect(error.code).toBe('engine-unreachable');
-      expect(error.message).toContain('No Docker engine is reachable at unix:///tmp/pid1-no-engine.sock');
+      expect(error.message).toContain(
+        'No Docker engine is reachable at unix:///tmp/pid1-no-engine.sock',
+      );
     } finally {
       if (previous === undefined) delete process.env['DOCKER_HOST'];
       else process.env['DOCKER_HOST'] = previous;

@@ -5,7 +5,10 @@ import { testCheckContext } from '../support/check-context.js';
 
 const context = testCheckContext();
 
-async function checkFixture(name: string, options: Parameters<typeof check>[1] = {}): Promise<Report> {
+async function checkFixture(
+  name: string,
+  options: Parameters<typeof check>[1] = {},
+): Promise<Report> {
   return check(`pid1-fixture/${name}`, options, context);
 }
 
@@ -61,7 +64,10 @@ describe('check on fixture images', () => {
     expect(report.stop?.exitCode).toBe(143);
     expect(report.zombies?.reaped).toBe(true);
     expect(report.verdict).toBe('healthy');
-    expect(report.processes.map((entry) => entry.command)).toEqual(['/sbin/tini -- sleep 300', 'sleep 300']);
+    expect(report.processes.map((entry) => entry.command)).toEqual([
+      '/sbin/tini -- sleep 300',
+      'sleep 300',
+    ]);
   });
 
   it('orphan-maker: zombies of its own are counted', async () => {
@@ -86,7 +92,9 @@ describe('check on fixture images', () => {
   it('missing-executable: start failure names the file', async () => {
     const report = await checkFixture('missing-executable');
     const finding = report.findings.find((entry) => entry.id === 'start-failed');
-    expect(finding?.evidence).toContain("the executable '/usr/local/bin/not-installed' does not exist in the image");
+    expect(finding?.evidence).toContain(
+      "the executable '/usr/local/bin/not-installed' does not exist in the image",
+    );
     expect(report.pid1).toBeNull();
   });
 
@@ -132,7 +140,11 @@ describe('check on fixture images', () => {
   });
 
   it('--env reaches the target', async () => {
-    const report = await check('pid1-fixture/base', { cmd: ['sh', '-c', 'test "$MODE" = ok && exec sleep 300; exit 9'], env: ['MODE=ok'] }, context);
+    const report = await check(
+      'pid1-fixture/base',
+      { cmd: ['sh', '-c', 'test "$MODE" = ok && exec sleep 300; exit 9'], env: ['MODE=ok'] },
+      context,
+    );
     expect(report.pid1?.command).toBe('sleep 300');
     expect(report.run?.env).toEqual(['MODE']);
   });

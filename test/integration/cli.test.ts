@@ -8,7 +8,11 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cli = path.join(repo, 'dist/src/cli/main.js');
 
 function pid1(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  return spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...env },
+  });
 }
 
 describe('pid1 CLI', () => {
@@ -48,7 +52,10 @@ describe('pid1 CLI', () => {
 
   it('--format sarif prints SARIF 2.1.0', () => {
     const run = pid1(['check', 'pid1-fixture/drops-sigterm', '--format', 'sarif']);
-    const sarif = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: { results: { ruleId: string }[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toContain('stop-signal-ignored');
   });
@@ -56,7 +63,9 @@ describe('pid1 CLI', () => {
   it('invalid reference exits 2 with one line', () => {
     const run = pid1(['check', 'Ubuntu:22.04', '--json']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("pid1: Image reference 'Ubuntu:22.04' is invalid: repository names must be lowercase.\n");
+    expect(run.stderr).toBe(
+      "pid1: Image reference 'Ubuntu:22.04' is invalid: repository names must be lowercase.\n",
+    );
     const body = errorReportSchema.parse(JSON.parse(run.stdout));
     expect(body.error.code).toBe('invalid-image-reference');
   });
@@ -88,7 +97,9 @@ describe('pid1 CLI', () => {
   });
 
   it('no engine exits 3', () => {
-    const run = pid1(['check', 'pid1-fixture/tini-front', '--json'], { DOCKER_HOST: 'unix:///tmp/pid1-no-engine.sock' });
+    const run = pid1(['check', 'pid1-fixture/tini-front', '--json'], {
+      DOCKER_HOST: 'unix:///tmp/pid1-no-engine.sock',
+    });
     expect(run.status).toBe(3);
     expect(errorReportSchema.parse(JSON.parse(run.stdout)).error.code).toBe('engine-unreachable');
   });
@@ -102,6 +113,8 @@ describe('pid1 CLI', () => {
   it('sweep reports what it removed', () => {
     const run = pid1(['sweep']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^removed \d+ expired pid1 container\(s\); \d+ still within their time limit\n$/);
+    expect(run.stdout).toMatch(
+      /^removed \d+ expired pid1 container\(s\); \d+ still within their time limit\n$/,
+    );
   });
 });

@@ -11,6 +11,9 @@ export function testCheckContext(overrides: NodeJS.ProcessEnv = {}): CheckContex
 
 /** Lists the ids of containers that carry the pid1.managed label, running or not. */
 export async function managedContainerIds(context: CheckContext): Promise<string[]> {
-  const containers = await context.engine.docker.listContainers({ all: true, filters: { label: ['pid1.managed=true'] } });
+  const containers = await context.engine.docker.listContainers({
+    all: true,
+    filters: { label: ['pid1.managed=true'] },
+  });
   return containers.map((container) => container.Id);
 }

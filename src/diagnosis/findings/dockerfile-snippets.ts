@@ -24,5 +24,7 @@ export const tiniNote =
 
 /** Joins argv for display, quoting words with spaces. */
 export function showCommand(argv: string[]): string {
-  return argv.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : JSON.stringify(word))).join(' ');
+  return argv
+    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : JSON.stringify(word)))
+    .join(' ');
 }

@@ -1,4 +1,10 @@
-import type { ImageInfo, Pid1Info, ProcessEntry, StopResult, ZombieResult } from '../report-schema.js';
+import type {
+  ImageInfo,
+  Pid1Info,
+  ProcessEntry,
+  StopResult,
+  ZombieResult,
+} from '../report-schema.js';
 
 /** What the check measured, as the runtime findings read it. */
 export interface RuntimeFacts {

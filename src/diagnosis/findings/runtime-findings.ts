@@ -21,7 +21,8 @@ function workerProcess(processes: ProcessEntry[]): ProcessEntry | undefined {
     const next = queue.shift();
     if (next === undefined) break;
     const argv0 = programName(next.argv[0]);
-    if (next.lasting && !shells.has(programName(next.executable)) && !shells.has(argv0)) return next;
+    if (next.lasting && !shells.has(programName(next.executable)) && !shells.has(argv0))
+      return next;
     queue.push(...childrenOf(processes, next.pid));
   }
   return undefined;
@@ -50,7 +51,8 @@ function exitsImmediatelyFinding(facts: RuntimeFacts): Finding | null {
   if (facts.earlyExit === null) return null;
   const { exitCode, secondsAfterStart, logLines } = facts.earlyExit;
   const argv = [...(facts.entrypoint ?? []), ...(facts.cmd ?? [])];
-  const logs = logLines.length > 0 ? ` Last log lines:\n${logLines.join('\n')}` : ' It wrote no log lines.';
+  const logs =
+    logLines.length > 0 ? ` Last log lines:\n${logLines.join('\n')}` : ' It wrote no log lines.';
   const shell = shells.has(programName(argv[0]));
   return makeFinding(
     'exits-immediately',
@@ -75,14 +77,19 @@ function stopSignalFix(facts: RuntimeFacts): string {
   if (pid1?.kind === 'package-manager' && worker !== undefined) {
     return `CMD ${execForm(worker.argv)}\n# run the app directly instead of through the package manager`;
   }
-  const handled = alternativeStopSignals.find((name) => pid1?.signals?.caught.includes(name) === true);
+  const handled = alternativeStopSignals.find(
+    (name) => pid1?.signals?.caught.includes(name) === true,
+  );
   const lines = [
     `# PID 1 ignores ${stopSignal} unless it installs a handler. Put an init in front, which forwards the signal to the app:`,
     tiniEntrypoint(facts.entrypoint),
     `# ${tiniNote}`,
   ];
   if (handled !== undefined && handled !== stopSignal) {
-    lines.push(`# or, since the app already handles ${handled}, stop it with that signal:`, `STOPSIGNAL ${handled}`);
+    lines.push(
+      `# or, since the app already handles ${handled}, stop it with that signal:`,
+      `STOPSIGNAL ${handled}`,
+    );
   }
   lines.push(`# or install a ${stopSignal} handler in the app that shuts it down.`);
   return lines.join('\n');
@@ -95,15 +102,22 @@ function stopSignalIgnoredFinding(facts: RuntimeFacts): Finding | null {
   let why = '';
   if (masks !== null && masks !== undefined) {
     if (masks.ignored.includes(stop.signal)) why = ` Its signal masks show ${stop.signal} ignored.`;
-    else if (masks.caught.includes(stop.signal)) why = ` It catches ${stop.signal}, but its handler did not end the process in time.`;
-    else if (masks.blocked.includes(stop.signal)) why = ` It blocks ${stop.signal}, so the signal waits unhandled.`;
-    else why = ` It has no handler for ${stop.signal}, and the kernel discards a signal that PID 1 leaves at its default action.`;
+    else if (masks.caught.includes(stop.signal))
+      why = ` It catches ${stop.signal}, but its handler did not end the process in time.`;
+    else if (masks.blocked.includes(stop.signal))
+      why = ` It blocks ${stop.signal}, so the signal waits unhandled.`;
+    else
+      why = ` It has no handler for ${stop.signal}, and the kernel discards a signal that PID 1 leaves at its default action.`;
   }
   const waited =
     stop.reason === 'stopped-waiting-early'
       ? `was still running ${stop.seconds.toFixed(1)} s after ${stop.signal}; pid1 stopped waiting there (${stop.detail}), where \`docker stop\` would wait the whole ${stop.graceSeconds} s grace and then send SIGKILL`
       : `was still running ${stop.seconds.toFixed(1)} s after ${stop.signal} and had to be killed with SIGKILL (exit code ${stop.exitCode ?? 'unknown'})`;
-  return makeFinding('stop-signal-ignored', `${describePid1(facts)} ${waited}.${why}`, stopSignalFix(facts));
+  return makeFinding(
+    'stop-signal-ignored',
+    `${describePid1(facts)} ${waited}.${why}`,
+    stopSignalFix(facts),
+  );
 }
 
 function shellWrapsAppFinding(facts: RuntimeFacts): Finding | null {
@@ -126,17 +140,27 @@ function orphansFinding(facts: RuntimeFacts): Finding | null {
   if (zombies === null || zombies.reaped) return null;
   const parts: string[] = [];
   if (zombies.orphanReaped === false) {
-    parts.push('The probe left an orphaned `sleep` that the kernel re-parented to PID 1; after it exited it stayed a zombie under PID 1 for the whole reap window.');
+    parts.push(
+      'The probe left an orphaned `sleep` that the kernel re-parented to PID 1; after it exited it stayed a zombie under PID 1 for the whole reap window.',
+    );
   }
   if (zombies.lastingZombies.length > 0) {
     const listed = zombies.lastingZombies
       .slice(0, 5)
       .map((entry) => `PID ${entry.pid} (${entry.executable}, parent ${entry.ppid})`)
       .join(', ');
-    parts.push(`${zombies.lastingZombies.length} zombie(s) made by the image itself lasted through the probe: ${listed}.`);
+    parts.push(
+      `${zombies.lastingZombies.length} zombie(s) made by the image itself lasted through the probe: ${listed}.`,
+    );
   }
-  parts.push(`${zombies.observed} zombie(s) were in the PID namespace at the end. ${describePid1(facts)} does not wait for children it did not start, so they pile up until the PID limit is hit.`);
-  return makeFinding('orphans-not-reaped', parts.join(' '), `${tiniEntrypoint(facts.entrypoint)}\n# ${tiniNote}\n# In Kubernetes, shareProcessNamespace: true makes the pause process PID 1, and it reaps.`);
+  parts.push(
+    `${zombies.observed} zombie(s) were in the PID namespace at the end. ${describePid1(facts)} does not wait for children it did not start, so they pile up until the PID limit is hit.`,
+  );
+  return makeFinding(
+    'orphans-not-reaped',
+    parts.join(' '),
+    `${tiniEntrypoint(facts.entrypoint)}\n# ${tiniNote}\n# In Kubernetes, shareProcessNamespace: true makes the pause process PID 1, and it reaps.`,
+  );
 }
 
 function packageManagerFinding(facts: RuntimeFacts): Finding | null {
@@ -146,7 +170,10 @@ function packageManagerFinding(facts: RuntimeFacts): Finding | null {
     worker === undefined
       ? 'CMD ["node", "server.js"]\n# run the script that package.json "start" names, directly'
       : `CMD ${execForm(worker.argv)}`;
-  const child = worker === undefined ? '' : ` The app runs as its child \`${worker.command}\` (PID ${worker.pid}).`;
+  const child =
+    worker === undefined
+      ? ''
+      : ` The app runs as its child \`${worker.command}\` (PID ${worker.pid}).`;
   return makeFinding(
     'package-manager-pid1',
     `${describePid1(facts)} is a package manager.${child} npm, yarn and pnpm do not reliably pass SIGTERM on to the script they start, and they do not reap orphans.`,

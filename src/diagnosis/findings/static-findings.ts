@@ -15,12 +15,18 @@ export interface CommandParts {
   imageShell: string[] | null;
 }
 
-function shellFormFinding(instruction: 'ENTRYPOINT' | 'CMD', script: string, parts: CommandParts): Finding {
-  const words = plainCommandWords(script);
+function shellFormFinding(
+  instruction: 'ENTRYPOINT' | 'CMD',
+  script: string,
+  parts: CommandParts,
+): Finding {
+  // `exec` is a shell builtin, so a script that already starts with it keeps only its command.
+  const command = script.trim().replace(/^exec\s+/, '');
+  const words = plainCommandWords(command);
   const fix =
     words !== null
       ? `${instruction} ${execForm(words)}`
-      : `${instruction} exec ${script}\n# or move the script into a file that ends with: exec ${script.split(/\s+/)[0] ?? ''} …`;
+      : `${instruction} exec ${command}\n# or move the script into a file that ends with: exec ${command.split(/\s+/)[0] ?? ''} …`;
   const ignoredCmd =
     instruction === 'ENTRYPOINT' && (parts.cmd?.length ?? 0) > 0
       ? ' A shell-form ENTRYPOINT also ignores CMD and any arguments given to `docker run`.'
@@ -38,14 +44,21 @@ function shellFormFinding(instruction: 'ENTRYPOINT' | 'CMD', script: string, par
  */
 export function staticFindings(parts: CommandParts): Finding[] {
   const findings: Finding[] = [];
-  const entrypointScript = parts.entrypointOverridden ? null : shellFormScript(parts.entrypoint, parts.imageShell);
+  const entrypointScript = parts.entrypointOverridden
+    ? null
+    : shellFormScript(parts.entrypoint, parts.imageShell);
   const cmdScript = parts.cmdOverridden ? null : shellFormScript(parts.cmd, parts.imageShell);
-  if (entrypointScript !== null) findings.push(shellFormFinding('ENTRYPOINT', entrypointScript, parts));
+  if (entrypointScript !== null)
+    findings.push(shellFormFinding('ENTRYPOINT', entrypointScript, parts));
   else if (cmdScript !== null) findings.push(shellFormFinding('CMD', cmdScript, parts));
 
   const argv = stripInitPrefix([...(parts.entrypoint ?? []), ...(parts.cmd ?? [])]);
   const first = argv[0] ?? '';
-  if (systemdPaths.has(first) && first !== 'init' && classifyPid1(programName(first), argv) === 'systemd') {
+  if (
+    systemdPaths.has(first) &&
+    first !== 'init' &&
+    classifyPid1(programName(first), argv) === 'systemd'
+  ) {
     findings.push(
       makeFinding(
         'systemd-pid1',
