@@ -111,7 +111,7 @@ function stopSignalIgnoredFinding(facts: RuntimeFacts): Finding | null {
   }
   const waited =
     stop.reason === 'stopped-waiting-early'
-      ? `was still running ${stop.seconds.toFixed(1)} s after ${stop.signal}; pid1 stopped waiting there (${stop.detail}), where \`docker stop\` would wait the whole ${stop.graceSeconds} s grace and then send SIGKILL`
+      ? `was still running ${stop.seconds.toFixed(1)} s after ${stop.signal}, so pid1 stopped waiting. \`docker stop\` would wait the whole ${stop.graceSeconds} s grace and then send SIGKILL (exit code 137)`
       : `was still running ${stop.seconds.toFixed(1)} s after ${stop.signal} and had to be killed with SIGKILL (exit code ${stop.exitCode ?? 'unknown'})`;
   return makeFinding(
     'stop-signal-ignored',
