@@ -10,6 +10,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Checks measure timing (reap window, stop confirmation); one file at a time keeps
+          // two cores from being the thing measured.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -26,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'acceptance',
           include: ['test/acceptance/**/*.test.ts'],
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -6,6 +6,11 @@ export interface ProbeTiming {
   settledSamples: number;
   /** Samples after which the probe goes on even if PID 1 keeps changing. */
   maxSamples: number;
+  /**
+   * Minimum age of PID 1 before it counts as settled, in clock ticks of 10 ms (Linux's USER_HZ is
+   * 100), so that an app still importing modules has time to install its signal handlers.
+   */
+  minPid1AgeTicks: number;
   /** Lifetime of the orphan the probe leaves behind. */
   orphanLifetimeSeconds: number;
   /** How long a dead orphan may stay a zombie before PID 1 counts as not reaping. */
@@ -18,6 +23,7 @@ export const defaultProbeTiming: ProbeTiming = {
   sampleIntervalSeconds: 0.1,
   settledSamples: 4,
   maxSamples: 50,
+  minPid1AgeTicks: 100,
   orphanLifetimeSeconds: 0.2,
   reapWindowSeconds: 1,
   maxProcesses: 300,
@@ -72,7 +78,13 @@ while :; do
   sample
   samples=$((samples + 1))
   if [ "$key" = "$last" ]; then stable=$((stable + 1)); else stable=0; last=$key; fi
-  [ "$stable" -ge ${timing.settledSamples} ] && break
+  if [ "$stable" -ge ${timing.settledSamples} ]; then
+    read -r stat1 < /proc/1/stat
+    set -- \${stat1##*) }
+    read -r up idle < /proc/uptime
+    now=\${up%.*}\${up#*.}
+    [ $((now - \${20})) -ge ${timing.minPid1AgeTicks} ] && break
+  fi
   [ "$samples" -ge ${timing.maxSamples} ] && break
   sleep ${timing.sampleIntervalSeconds}
 done

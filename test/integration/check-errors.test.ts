@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/diagnosis/check.js';
 import { Pid1Error } from '../../src/errors.js';
-import { managedContainerIds, testCheckContext } from '../support/check-context.js';
+import { containersOfCheck, testCheckContext } from '../support/check-context.js';
 
 async function checkError(promise: Promise<unknown>): Promise<Pid1Error> {
   try {
@@ -25,15 +25,17 @@ describe('check errors on the engine', () => {
 
   it('time limit removes the containers', async () => {
     const context = testCheckContext({ PID1_CHECK_TIMEOUT_SECONDS: '3', PID1_GRACE_SECONDS: '2' });
+    context.newCheckId = () => 'timeouttest01';
     const error = await checkError(
       check('pid1-fixture/drops-sigterm', { fullGrace: true, graceSeconds: 2.9 }, context),
     );
     expect(error.code).toBe('check-timed-out');
-    expect(await managedContainerIds(context)).toEqual([]);
+    expect(await containersOfCheck(context, 'timeouttest01')).toEqual([]);
   });
 
   it('cancellation removes the containers', async () => {
     const context = testCheckContext();
+    context.newCheckId = () => 'canceltest01';
     const controller = new AbortController();
     const pending = check(
       'pid1-fixture/drops-sigterm',
@@ -43,7 +45,7 @@ describe('check errors on the engine', () => {
     setTimeout(() => controller.abort(new Error('test cancel')), 1_500);
     const error = await checkError(pending);
     expect(error.code).toBe('check-cancelled');
-    expect(await managedContainerIds(context)).toEqual([]);
+    expect(await containersOfCheck(context, 'canceltest01')).toEqual([]);
   });
 
   it('unreachable engine is a clear error', async () => {

@@ -9,11 +9,11 @@ export function testCheckContext(overrides: NodeJS.ProcessEnv = {}): CheckContex
   return defaultCheckContext(createEngine(), settings, createLogger('silent'));
 }
 
-/** Lists the ids of containers that carry the pid1.managed label, running or not. */
-export async function managedContainerIds(context: CheckContext): Promise<string[]> {
+/** Lists the ids of the containers of one check, running or not. */
+export async function containersOfCheck(context: CheckContext, checkId: string): Promise<string[]> {
   const containers = await context.engine.docker.listContainers({
     all: true,
-    filters: { label: ['pid1.managed=true'] },
+    filters: { label: ['pid1.managed=true', `pid1.check-id=${checkId}`] },
   });
   return containers.map((container) => container.Id);
 }
