@@ -39,8 +39,9 @@ export class Pid1Error extends Error {
  * text cut to `maxChars`, so hostile input cannot forge extra lines or flood a terminal.
  */
 export function quoteForMessage(value: string, maxChars = 80): string {
-  // JSON.stringify escapes only U+0000 to U+001F, so DEL, the C1 controls (U+0085 is a line
-  // break to some terminals) and the Unicode line and paragraph separators are escaped here.
+  // JSON.stringify escapes no control character above U+001F, so DEL, the C1 controls
+  // (U+0085 is a line break to some terminals) and the Unicode line and paragraph separators
+  // are escaped here.
   const escaped = JSON.stringify(value)
     .slice(1, -1)
     .replace(

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { commanderMessage } from './check-arguments.js';
+import { Pid1Error } from '../errors.js';
 import { registerCheckCommand } from './check-command.js';
+import { registerDemoCommand } from './demo-command.js';
+import { exitCodeForError } from './exit-codes.js';
 import { registerExplainCommand } from './explain-command.js';
 import { registerSweepCommand } from './sweep-command.js';
 import type { CliOutput } from './run-check.js';
@@ -22,6 +25,7 @@ export function createProgram(): Command {
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   registerCheckCommand(program, output);
   registerExplainCommand(program);
+  registerDemoCommand(program);
   registerSweepCommand(program, output);
   for (const command of program.commands)
     command
@@ -35,6 +39,11 @@ async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
+    if (error instanceof Pid1Error) {
+      process.stderr.write(`pid1: ${error.message}\n`);
+      process.exitCode = exitCodeForError(error);
+      return;
+    }
     if (!(error instanceof CommanderError)) throw error;
     if (
       error.code === 'commander.helpDisplayed' ||

@@ -40,7 +40,7 @@ export class CheckQueue {
       return Promise.reject(
         new Pid1Error('check-cancelled', 'pid1 is shutting down and takes no new checks.'),
       );
-    // An abort event fires only once, so a signal that has already fired would never reach the task.
+    // An abort event fires only once, so a signal aborted before this call never reaches the task.
     if (hooks.signal?.aborted === true) {
       return Promise.reject(
         new Pid1Error('check-cancelled', 'The check was cancelled before it started.'),

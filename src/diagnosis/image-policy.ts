@@ -72,7 +72,9 @@ export function enforceAllowedImages(reference: ImageReference, allowedImages: s
   if (!allowedImages.some((pattern) => matchesGlob(pattern, reference.normalized))) {
     throw new Pid1Error(
       'policy-image-not-allowed',
-      `Image ${quoteForMessage(reference.normalized)} is not allowed here: PID1_ALLOWED_IMAGES permits only ${allowedImages.join(', ') || 'nothing'}.`,
+      allowedImages.length === 0
+        ? `Image ${quoteForMessage(reference.normalized)} is not allowed here: PID1_ALLOWED_IMAGES lists no pattern, so no image is allowed.`
+        : `Image ${quoteForMessage(reference.normalized)} is not allowed here: PID1_ALLOWED_IMAGES allows only ${allowedImages.join(', ')}.`,
     );
   }
 }

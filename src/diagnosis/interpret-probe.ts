@@ -50,9 +50,12 @@ export function targetProcesses(
   }
   const kept: ProcessSample[] = [];
   const queue = samples.filter((sample) => sample.pid === 1);
+  const visited = new Set<number>();
   while (queue.length > 0) {
     const next = queue.shift();
-    if (next === undefined || next.pid === orphanPid) continue;
+    // A PID re-used while the snapshot was read could make a parent cycle; visit each PID once.
+    if (next === undefined || next.pid === orphanPid || visited.has(next.pid)) continue;
+    visited.add(next.pid);
     kept.push(next);
     queue.push(...(byParent.get(next.pid) ?? []));
   }
@@ -110,14 +113,17 @@ export function interpretProbe(observation: ProbeObservation): ProbeFindings {
     const observed = observation.after.filter((entry) => entry.state === 'Z').length;
     const orphan = orphanResult(observation);
     zombies = {
-      reaped: orphan.reaped !== false && lasting.length === 0,
+      reaped: orphan.reaped === true && lasting.length === 0,
       observed,
       orphanReaped: orphan.reaped,
       orphanReapMs: orphan.reapMs,
       lastingZombies: lasting.map((sample) => toEntry(sample, true)),
     };
   }
-  const seenBefore = new Set((observation.before ?? []).map(identity));
+  // With one snapshot only, no process was seen twice, so none counts as lasting.
+  const seenBefore = new Set(
+    observation.after === null ? [] : (observation.before ?? []).map(identity),
+  );
   const entries = processes.map((sample) => toEntry(sample, seenBefore.has(identity(sample))));
   return { pid1, processes: entries, zombies };
 }

@@ -41,7 +41,7 @@ export function normalizeSignal(signal: string): string | null {
   const written = text.startsWith('SIG') ? text : `SIG${text}`;
   // Docker's signal table (moby/sys signal/signal_linux.go) has SIGCLD, which Node's lacks.
   const name = written === 'SIGCLD' ? 'SIGCHLD' : written;
-  // Aliases such as SIGIOT map to the name decodeSignalMask uses (SIGABRT), so the two compare equal.
+  // An alias such as SIGIOT maps to the name decodeSignalMask uses (SIGABRT), so both match.
   const signalNumber = Object.hasOwn(os.constants.signals, name)
     ? os.constants.signals[name as keyof typeof os.constants.signals]
     : undefined;

@@ -139,6 +139,11 @@ function orphansFinding(facts: RuntimeFacts): Finding | null {
   const zombies = facts.zombies;
   if (zombies === null || zombies.reaped) return null;
   const parts: string[] = [];
+  if (zombies.orphanReaped === null) {
+    parts.push(
+      "The probe's orphaned `sleep` was still alive when the reap window ended, so reaping could not be confirmed.",
+    );
+  }
   if (zombies.orphanReaped === false) {
     parts.push(
       'The probe left an orphaned `sleep` that the kernel re-parented to PID 1; after it exited it stayed a zombie under PID 1 for the whole reap window.',
