@@ -42,6 +42,8 @@ export function probeScript(timing: ProbeTiming): string {
   const orphanPolls = Math.ceil((timing.orphanLifetimeSeconds + timing.reapWindowSeconds) / 0.05);
   return `
 T=$(printf '\\t')
+NL='
+'
 echo "self$T$$"
 sample() {
   key=""
@@ -66,8 +68,11 @@ snapshot() {
     n=$((n + 1))
     if [ "$n" -gt ${timing.maxProcesses} ]; then echo "truncated"; break; fi
     s=""
-    read -r s < "$d/stat" 2>/dev/null || continue
+    # -d '' reads the whole file: a comm may contain a newline, which becomes a space here.
+    read -r -d '' s < "$d/stat" 2>/dev/null
     [ -n "$s" ] || continue
+    s=\${s//$NL/ }
+    s=\${s//$T/ }
     c=$(head -c 1024 "$d/cmdline" 2>/dev/null | tr '\\000\\n\\t\\r' '\\001   ')
     echo "proc$T$p$T$s$T$c"
   done
