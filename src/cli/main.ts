@@ -6,6 +6,7 @@ import { registerCheckCommand } from './check-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { exitCodeForError } from './exit-codes.js';
 import { registerExplainCommand } from './explain-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { registerSweepCommand } from './sweep-command.js';
 import type { CliOutput } from './run-check.js';
 
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerExplainCommand(program);
   registerDemoCommand(program);
   registerSweepCommand(program, output);
+  registerServeCommand(program);
   for (const command of program.commands)
     command
       .exitOverride()

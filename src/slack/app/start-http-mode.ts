@@ -1,0 +1,47 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import { registerListeners } from '../listeners/index.js';
+import type { AppParts, RunningSlackApp } from './app-parts.js';
+
+/** Milliseconds between auth.test attempts in HTTP mode while Slack has not accepted the token. */
+const authRetryMs = 30_000;
+
+/**
+ * Starts the app in HTTP mode: Bolt's HTTP receiver serves Slack's requests on `/slack/events`,
+ * verified with the signing secret, and the plain routes through `customRoutes`. auth.test runs
+ * in the background, and again every 30 s until Slack accepts the token.
+ */
+export async function startHttpMode(
+  signingSecret: string,
+  parts: AppParts,
+): Promise<RunningSlackApp> {
+  const app = new App({
+    signingSecret,
+    authorize: parts.auth.authorize,
+    clientOptions: parts.clientOptions,
+    logger: parts.boltLogger,
+    customRoutes: parts.routes,
+  });
+  registerListeners(app, parts.listenerDeps);
+  const server = (await app.start(parts.listen)) as Server;
+
+  const retry = setInterval(
+    () => void parts.auth.refresh().then((ok) => ok && clearInterval(retry)),
+    authRetryMs,
+  );
+  retry.unref();
+  void parts.auth.refresh().then((ok) => ok && clearInterval(retry));
+
+  const port = (server.address() as AddressInfo).port;
+  parts.logger.info({ mode: 'http', port, path: '/slack/events' }, 'Slack app listening');
+  return {
+    mode: 'http',
+    port,
+    slackState: parts.slackState,
+    stop: async () => {
+      clearInterval(retry);
+      await app.stop();
+    },
+  };
+}

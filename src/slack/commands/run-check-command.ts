@@ -1,0 +1,93 @@
+import { Pid1Error } from '../../errors.js';
+import { checkErrorMessage } from '../blocks/check-error-message.js';
+import { checkingMessage, queuedMessage, stepMessage } from '../blocks/progress-message.js';
+import { rateLimitMessage } from '../blocks/rate-limit-message.js';
+import { buildReportMessage } from '../blocks/report-blocks.js';
+import type { CommandDeps, CommandRequest } from './command-deps.js';
+import type { Pid1Command } from './parse-command.js';
+import type { Responder } from './responder.js';
+
+type CheckCommand = Extract<Pid1Command, { name: 'check' }>;
+
+/**
+ * Runs one check for a user: applies the per-user rate limit, waits for a queue slot, reports
+ * progress, then sends the report or the reason the check could not run. Logs one line when
+ * the check finishes, with the user, check id and duration, but never the command's options,
+ * since `--env` values may be secrets.
+ */
+export async function runCheckCommand(
+  command: CheckCommand,
+  request: CommandRequest,
+  responder: Responder,
+  deps: CommandDeps,
+): Promise<void> {
+  const { image } = command;
+  const requestId = deps.newRequestId();
+  const log = deps.logger.child({
+    requestId,
+    userId: request.userId,
+    source: request.source,
+    command: 'check',
+    image,
+  });
+
+  if (request.source !== 'console') {
+    const decision = deps.rateLimiter.tryAcquire(request.userId);
+    if (!decision.allowed) {
+      log.info(
+        { retryAfterMs: decision.retryAfterMs },
+        'check rejected by the per-user rate limit',
+      );
+      await responder.final(
+        rateLimitMessage(deps.userChecksPerMinute, Math.ceil(decision.retryAfterMs / 1000)),
+      );
+      return;
+    }
+  }
+
+  const startedAt = deps.now();
+  const graceSeconds = command.check.options.graceSeconds ?? deps.graceSeconds;
+  responder.progress(checkingMessage(image));
+  try {
+    const report = await deps.queue.run(
+      (signal) =>
+        deps.runCheck(image, {
+          ...command.check.options,
+          signal,
+          onProgress: (step) => {
+            const message = stepMessage(image, step, graceSeconds);
+            if (message !== null) responder.progress(message);
+          },
+        }),
+      {
+        onQueued: (position) => responder.progress(queuedMessage(image, position)),
+        ...(deps.shutdownSignal === undefined ? {} : { signal: deps.shutdownSignal }),
+      },
+    );
+    log.info(
+      {
+        checkId: report.checkId,
+        verdict: report.verdict,
+        findings: report.findings.length,
+        durationMs: deps.now() - startedAt,
+      },
+      'check finished',
+    );
+    deps.reports.put(report, command.commandText);
+    await responder.final(
+      buildReportMessage(report, {
+        // A terminal cannot click, so the console gets no re-run button.
+        rerunCommand: request.source === 'console' ? null : command.commandText,
+        shareButton: request.replyIsPrivate,
+      }),
+    );
+  } catch (error) {
+    const durationMs = deps.now() - startedAt;
+    if (error instanceof Pid1Error) {
+      log.warn({ code: error.code, err: error.message, durationMs }, 'check could not run');
+    } else {
+      log.error({ err: error, durationMs }, 'check failed with an unexpected error');
+    }
+    await responder.final(checkErrorMessage(image, error, requestId));
+  }
+}
