@@ -11,6 +11,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 npm run --silent build
 bash scripts/build-fixtures.sh
+if [ -z "${PID1_DEMO_IMAGE:-}" ] && ! docker image inspect ubuntu:24.04 >/dev/null 2>&1; then
+  # The demos' default image cannot be pulled without a registry; busybox shows the same effects.
+  export PID1_DEMO_IMAGE=pid1-fixture/base
+fi
 cat >&2 <<'TEXT'
 
 Sample images are ready: pid1-fixture/drops-sigterm, pid1-fixture/tini-front,

@@ -1,139 +1,22 @@
+import { buildReport } from './build-report.js';
+import { observeTarget } from './observe-target.js';
+import type { PreparedRun } from './prepared-run.js';
 import type Docker from 'dockerode';
 import { Pid1Error, quoteForMessage } from '../errors.js';
-import { readContainerLogs } from '../docker/container-logs.js';
 import { toEngineError } from '../docker/engine-error.js';
 import { imageConfigOf } from '../docker/image-config.js';
 import { ensureImage } from '../docker/image-store.js';
-import { containerLabels } from '../docker/labels.js';
-import { runProbe } from '../docker/run-probe.js';
-import { createSandboxedContainer, removeContainers } from '../docker/sandboxed-container.js';
-import { targetHostConfig } from '../docker/sandbox.js';
-import { startTarget } from '../docker/start-target.js';
-import { measureStop } from '../docker/stop-probe.js';
+import { removeContainers } from '../docker/sandboxed-container.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckOptions } from './check-options.js';
 import { isInteractiveShell } from './classify-pid1.js';
-import { severityRank } from './findings/finding-catalogue.js';
 import { runtimeFindings } from './findings/runtime-findings.js';
-import type { RuntimeFacts } from './findings/runtime-facts.js';
 import { staticFindings } from './findings/static-findings.js';
 import { enforceAllowedImages, enforceRegistryPolicy } from './image-policy.js';
 import { parseImageReference } from './image-reference.js';
-import { interpretProbe } from './interpret-probe.js';
-import {
-  reportSchema,
-  type Finding,
-  type ImageInfo,
-  type Report,
-  type StopResult,
-} from './report-schema.js';
+import { type Report } from './report-schema.js';
 import { normalizeSignal } from './signal-mask.js';
-import { earlyStopReason } from './stop-decision.js';
 import { validateCheckOptions } from './validate-options.js';
-
-const maxLogBytes = 4 * 1024;
-const maxLogLines = 20;
-const maxLogLineChars = 200;
-
-interface PreparedRun {
-  checkId: string;
-  image: ImageInfo;
-  imageName: string;
-  entrypoint: string[] | null;
-  cmd: string[] | null;
-  argv: string[];
-  tty: boolean;
-  stopSignal: string;
-}
-
-function lastLogLines(text: string): string[] {
-  return text
-    .replace(/\r/g, '')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .slice(-maxLogLines)
-    .map((line) => (line.length > maxLogLineChars ? `${line.slice(0, maxLogLineChars)}…` : line));
-}
-
-function secondsBetween(startedAt: string | undefined, finishedAt: string | undefined): number {
-  const start = Date.parse(startedAt ?? '');
-  const end = Date.parse(finishedAt ?? '');
-  return Number.isFinite(start) && Number.isFinite(end) && end >= start ? (end - start) / 1000 : 0;
-}
-
-async function earlyExitOf(
-  container: Docker.Container,
-  tty: boolean,
-  signal: AbortSignal,
-): Promise<RuntimeFacts['earlyExit']> {
-  const state = (await container.inspect({ abortSignal: signal })).State;
-  if (state.Running) return null;
-  const logs = await readContainerLogs(container, {
-    tty,
-    tailLines: maxLogLines,
-    maxBytes: maxLogBytes,
-    signal,
-  });
-  return {
-    exitCode: state.ExitCode,
-    secondsAfterStart: secondsBetween(state.StartedAt, state.FinishedAt),
-    logLines: lastLogLines(logs),
-  };
-}
-
-function stopDetail(
-  stop: Omit<StopResult, 'detail'>,
-  earlyReason: string | null,
-  liveChildren: number,
-): string {
-  if (stop.reason === 'stopped-waiting-early') {
-    return `${earlyReason ?? 'PID 1 dropped the signal'}, and it was still running ${stop.seconds.toFixed(1)} s after ${stop.signal}`;
-  }
-  if (stop.reason === 'killed-after-grace') {
-    return `PID 1 was still running when the ${stop.graceSeconds} s grace ran out; SIGKILL ended it with exit code ${stop.exitCode ?? 'unknown'}`;
-  }
-  const children =
-    liveChildren > 0
-      ? `; ${liveChildren} other process(es) ran at the last look, and the kernel killed any still running with SIGKILL when PID 1 exited`
-      : '';
-  return `PID 1 exited ${stop.seconds.toFixed(2)} s after ${stop.signal} with exit code ${stop.exitCode ?? 'unknown'}${children}`;
-}
-
-/** Builds the report from the facts, ordering findings by severity and validating the result. */
-function buildReport(
-  run: PreparedRun,
-  facts: RuntimeFacts,
-  findings: Finding[],
-  durationMs: number,
-  env: string[],
-): Report {
-  const unique = new Map<string, Finding>();
-  for (const finding of findings) if (!unique.has(finding.id)) unique.set(finding.id, finding);
-  const ordered = [...unique.values()].sort(
-    (a, b) => severityRank[b.severity] - severityRank[a.severity],
-  );
-  const healthy =
-    facts.stop?.graceful === true &&
-    facts.zombies?.reaped === true &&
-    ordered.every((finding) => finding.severity === 'info');
-  return reportSchema.parse({
-    schemaVersion: 1,
-    checkId: run.checkId,
-    image: facts.image,
-    run: {
-      command: run.argv,
-      tty: run.tty,
-      env: env.map((entry) => entry.slice(0, entry.indexOf('='))),
-    },
-    verdict: healthy ? 'healthy' : 'problems',
-    pid1: facts.pid1,
-    processes: facts.processes,
-    stop: facts.stop,
-    zombies: facts.zombies,
-    findings: ordered,
-    durationMs: Math.round(durationMs),
-  });
-}
 
 /**
  * Runs one check of `reference`: reads the image config, starts the target in the sandbox, reads
@@ -218,7 +101,7 @@ export async function check(
     options.signal === undefined ? timeLimit : AbortSignal.any([timeLimit, options.signal]);
   const created: Docker.Container[] = [];
   try {
-    const facts = await observe(run, options, context, signal, created, log);
+    const facts = await observeTarget(run, options, context, signal, created, log);
     return buildReport(
       run,
       facts,
@@ -256,126 +139,4 @@ export async function check(
         'could not remove containers; the sweeper will',
       );
   }
-}
-
-async function observe(
-  run: PreparedRun,
-  options: CheckOptions,
-  context: CheckContext,
-  signal: AbortSignal,
-  created: Docker.Container[],
-  log: CheckContext['logger'],
-): Promise<RuntimeFacts> {
-  const { engine, settings } = context;
-  const facts: RuntimeFacts = {
-    image: run.image,
-    entrypoint: run.entrypoint,
-    cmd: run.cmd,
-    startFailure: null,
-    earlyExit: null,
-    pid1: null,
-    processes: [],
-    stop: null,
-    zombies: null,
-  };
-  if (run.argv.length === 0) {
-    facts.startFailure = {
-      reason: 'the image has neither ENTRYPOINT nor CMD',
-      engineMessage: 'no command specified',
-    };
-    return facts;
-  }
-  options.onProgress?.('starting');
-  const labels = (role: 'target' | 'probe') =>
-    containerLabels(run.checkId, role, context.now(), settings.checkTimeoutMs);
-  const target = await createSandboxedContainer(
-    engine,
-    {
-      name: `pid1-${run.checkId}-target`,
-      image: run.imageName,
-      entrypoint:
-        options.entrypoint === undefined
-          ? null
-          : options.entrypoint.length > 0
-            ? options.entrypoint
-            : [''],
-      cmd: options.cmd !== undefined && options.cmd.length > 0 ? options.cmd : null,
-      env: options.env ?? [],
-      tty: run.tty,
-      labels: labels('target'),
-      hostConfig: targetHostConfig(),
-    },
-    signal,
-  ).catch((error: unknown) => {
-    if (error instanceof Pid1Error) throw error;
-    const engineError = toEngineError(error, 'creating the target container', engine.socket);
-    if (engineError.code === 'engine-unreachable' || signal.aborted) throw engineError;
-    facts.startFailure = {
-      reason: engineError.message.replace(/^.*?: /, ''),
-      engineMessage: engineError.message,
-    };
-    return null;
-  });
-  if (target === null) return facts;
-  created.push(target);
-  log.debug({ event: 'target.created', containerId: target.id }, 'target created');
-
-  const started = await startTarget(engine, target, signal);
-  if (!started.started) {
-    facts.startFailure = { reason: started.reason, engineMessage: started.engineMessage };
-    return facts;
-  }
-  facts.earlyExit = await earlyExitOf(target, run.tty, signal);
-  if (facts.earlyExit !== null) return facts;
-
-  options.onProgress?.('probing');
-  const probe = await runProbe(
-    engine,
-    target.id,
-    { name: `pid1-${run.checkId}-probe`, image: settings.probeImage, labels: labels('probe') },
-    context.probeTiming,
-    (container) => created.push(container),
-    signal,
-  );
-  if (probe.ran) Object.assign(facts, interpretProbe(probe.observation));
-  facts.earlyExit = await earlyExitOf(target, run.tty, signal);
-  if (facts.earlyExit !== null) return facts;
-  if (!probe.ran || !probe.observation.complete) {
-    const why = probe.ran ? 'it stopped before printing all its results' : probe.reason;
-    throw new Pid1Error(
-      'engine-failed',
-      `The probe could not read the target's processes: ${why}.`,
-    );
-  }
-
-  options.onProgress?.('stopping');
-  const graceSeconds = options.graceSeconds ?? settings.graceSeconds;
-  const earlyReason =
-    options.fullGrace === true ? null : earlyStopReason(facts.pid1, run.stopSignal);
-  const deadlineMs =
-    Math.min(graceSeconds, earlyReason === null ? graceSeconds : context.dropConfirmationSeconds) *
-    1000;
-  const measured = await measureStop(engine, target, run.stopSignal, deadlineMs, signal);
-  if (measured.exitedBefore) {
-    facts.earlyExit = await earlyExitOf(target, run.tty, signal);
-    return facts;
-  }
-  const reason = !measured.killed
-    ? 'exited'
-    : earlyReason !== null && deadlineMs < graceSeconds * 1000
-      ? 'stopped-waiting-early'
-      : 'killed-after-grace';
-  const liveChildren = facts.processes.filter(
-    (entry) => entry.pid !== 1 && entry.state !== 'Z',
-  ).length;
-  const stop = {
-    signal: run.stopSignal,
-    graceful: reason === 'exited',
-    seconds: Math.round(measured.seconds * 100) / 100,
-    exitCode: measured.exitCode,
-    reason,
-    graceSeconds,
-  } as const;
-  facts.stop = { ...stop, detail: stopDetail(stop, earlyReason, liveChildren) };
-  return facts;
 }

@@ -1,0 +1,146 @@
+import { earlyExitOf } from './early-exit.js';
+import type { PreparedRun } from './prepared-run.js';
+import { stopDetail } from './stop-detail.js';
+import type Docker from 'dockerode';
+import { Pid1Error } from '../errors.js';
+import { toEngineError } from '../docker/engine-error.js';
+import { containerLabels } from '../docker/labels.js';
+import { runProbe } from '../docker/run-probe.js';
+import { createSandboxedContainer } from '../docker/sandboxed-container.js';
+import { targetHostConfig } from '../docker/sandbox.js';
+import { startTarget } from '../docker/start-target.js';
+import { measureStop } from '../docker/stop-probe.js';
+import type { CheckContext } from './check-context.js';
+import type { CheckOptions } from './check-options.js';
+import type { RuntimeFacts } from './findings/runtime-facts.js';
+import { interpretProbe } from './interpret-probe.js';
+import { earlyStopReason } from './stop-decision.js';
+
+/**
+ * Starts the target, reads its PID namespace from a probe and measures the stop. Every container
+ * it creates is pushed to `created` at once, so the caller can remove it on any path.
+ */
+export async function observeTarget(
+  run: PreparedRun,
+  options: CheckOptions,
+  context: CheckContext,
+  signal: AbortSignal,
+  created: Docker.Container[],
+  log: CheckContext['logger'],
+): Promise<RuntimeFacts> {
+  const { engine, settings } = context;
+  const facts: RuntimeFacts = {
+    image: run.image,
+    entrypoint: run.entrypoint,
+    cmd: run.cmd,
+    startFailure: null,
+    earlyExit: null,
+    pid1: null,
+    processes: [],
+    stop: null,
+    zombies: null,
+  };
+  if (run.argv.length === 0) {
+    facts.startFailure = {
+      reason: 'the image has neither ENTRYPOINT nor CMD',
+      engineMessage: 'no command specified',
+    };
+    return facts;
+  }
+  options.onProgress?.('starting');
+  const labels = (role: 'target' | 'probe') =>
+    containerLabels(run.checkId, role, context.now(), settings.checkTimeoutMs);
+  const target = await createSandboxedContainer(
+    engine,
+    {
+      name: `pid1-${run.checkId}-target`,
+      image: run.imageName,
+      entrypoint:
+        options.entrypoint === undefined
+          ? null
+          : options.entrypoint.length > 0
+            ? options.entrypoint
+            : [''],
+      cmd: options.cmd !== undefined && options.cmd.length > 0 ? options.cmd : null,
+      env: options.env ?? [],
+      tty: run.tty,
+      labels: labels('target'),
+      hostConfig: targetHostConfig(),
+    },
+    signal,
+  ).catch((error: unknown) => {
+    if (error instanceof Pid1Error) throw error;
+    const engineError = toEngineError(error, 'creating the target container', engine.socket);
+    if (engineError.code === 'engine-unreachable' || signal.aborted) throw engineError;
+    facts.startFailure = {
+      reason: engineError.message.replace(/^.*?: /, ''),
+      engineMessage: engineError.message,
+    };
+    return null;
+  });
+  if (target === null) return facts;
+  created.push(target);
+  log.debug({ event: 'target.created', containerId: target.id }, 'target created');
+
+  const started = await startTarget(engine, target, signal);
+  if (!started.started) {
+    facts.startFailure = { reason: started.reason, engineMessage: started.engineMessage };
+    return facts;
+  }
+  facts.earlyExit = await earlyExitOf(target, run.tty, signal);
+  if (facts.earlyExit !== null) return facts;
+
+  options.onProgress?.('probing');
+  const probe = await runProbe(
+    engine,
+    target.id,
+    { name: `pid1-${run.checkId}-probe`, image: settings.probeImage, labels: labels('probe') },
+    context.probeTiming,
+    (container) => created.push(container),
+    signal,
+  );
+  if (probe.ran) Object.assign(facts, interpretProbe(probe.observation));
+  facts.earlyExit = await earlyExitOf(target, run.tty, signal);
+  if (facts.earlyExit !== null) return facts;
+  if (!probe.ran || !probe.observation.complete) {
+    const why = probe.ran ? 'it stopped before printing all its results' : probe.reason;
+    throw new Pid1Error(
+      'engine-failed',
+      `The probe could not read the target's processes: ${why}.`,
+    );
+  }
+
+  options.onProgress?.('stopping');
+  const graceSeconds = options.graceSeconds ?? settings.graceSeconds;
+  const earlyReason =
+    options.fullGrace === true ? null : earlyStopReason(facts.pid1, run.stopSignal);
+  const deadlineMs =
+    Math.min(graceSeconds, earlyReason === null ? graceSeconds : context.dropConfirmationSeconds) *
+    1000;
+  const measured = await measureStop(engine, target, run.stopSignal, deadlineMs, signal);
+  if (measured.exitedBefore) {
+    facts.earlyExit = await earlyExitOf(target, run.tty, signal);
+    return facts;
+  }
+  const reason = !measured.killed
+    ? 'exited'
+    : earlyReason !== null && deadlineMs < graceSeconds * 1000
+      ? 'stopped-waiting-early'
+      : 'killed-after-grace';
+  // An init waits for its children before it exits; for any other PID 1, the kernel's SIGKILL of
+  // the namespace may cut their shutdown short, which the detail points out.
+  const waitsForChildren = ['init', 'supervisor', 'systemd'].includes(facts.pid1?.kind ?? '');
+  const liveChildren = waitsForChildren
+    ? 0
+    : facts.processes.filter((entry) => entry.pid !== 1 && entry.state !== 'Z').length;
+  const stop = {
+    signal: run.stopSignal,
+    graceful: reason === 'exited',
+    seconds: Math.round(measured.seconds * 100) / 100,
+    exitCode: measured.exitCode,
+    reason,
+    graceSeconds,
+  } as const;
+  facts.stop = { ...stop, detail: stopDetail(stop, earlyReason, liveChildren) };
+  return facts;
+}
