@@ -54,7 +54,7 @@ export type HostResolver = (host: string) => Promise<string[]>;
 
 const lookupTimeoutMs = 2_000;
 
-/** Resolves a host name with the system resolver, giving up after two seconds with no answer. */
+/** Resolves a host name with the system resolver, giving up after two seconds without a result. */
 export const resolveHost: HostResolver = async (host) => {
   const timeout = new Promise<string[]>((resolve) =>
     setTimeout(() => resolve([]), lookupTimeoutMs).unref(),

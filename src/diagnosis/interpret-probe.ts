@@ -3,7 +3,7 @@ import type { ProbeObservation, ProcessSample, RawSignalMasks } from './probe-ou
 import type { Pid1Info, ProcessEntry, SignalMasks, ZombieResult } from './report-schema.js';
 import { decodeSignalMask } from './signal-mask.js';
 
-/** Longest command line kept per process in the report. */
+/** Maximum length of one process's command line in the report, in characters. */
 const maxCommandChars = 512;
 
 function decodeMasks(raw: RawSignalMasks | null): SignalMasks | null {

@@ -127,8 +127,8 @@ export async function observeTarget(
     : earlyReason !== null && deadlineMs < graceSeconds * 1000
       ? 'stopped-waiting-early'
       : 'killed-after-grace';
-  // An init waits for its children before it exits; for any other PID 1, the kernel's SIGKILL of
-  // the namespace may cut their shutdown short, which the detail points out.
+  // An init waits for its children before it exits. For any other PID 1, the kernel's SIGKILL of
+  // the namespace may cut the children's shutdown short, so the detail points that out.
   const waitsForChildren = ['init', 'supervisor', 'systemd'].includes(facts.pid1?.kind ?? '');
   const liveChildren = waitsForChildren
     ? 0

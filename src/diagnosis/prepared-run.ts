@@ -1,6 +1,6 @@
 import type { ImageInfo } from './report-schema.js';
 
-/** What a check decided before starting anything: the image, the command, TTY and stop signal. */
+/** Decisions a check makes before it starts a container: image, command, TTY and stop signal. */
 export interface PreparedRun {
   checkId: string;
   image: ImageInfo;

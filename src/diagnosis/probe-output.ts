@@ -5,7 +5,7 @@ export interface ProcessSample {
   state: string;
   /** `comm`: the executable's name as `ps` shows it, at most 15 bytes. */
   comm: string;
-  /** Start time in clock ticks since boot, which tells a re-used PID from the first owner. */
+  /** Start time in clock ticks since boot, which distinguishes a re-used PID from its first owner. */
   startTicks: number;
   argv: string[];
 }

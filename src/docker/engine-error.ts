@@ -40,7 +40,7 @@ export function isEngineUnreachable(error: unknown): boolean {
 }
 
 /**
- * Turns a failed engine call into a Pid1Error: `engine-unreachable` when no engine answered,
+ * Turns a failed engine call into a Pid1Error: `engine-unreachable` when no engine responded,
  * `engine-failed` otherwise, with what pid1 was doing and the engine's message.
  */
 export function toEngineError(error: unknown, doing: string, socket: string): Pid1Error {

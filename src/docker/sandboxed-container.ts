@@ -3,7 +3,7 @@ import { Pid1Error } from '../errors.js';
 import type { Engine } from './engine.js';
 import { toEngineError } from './engine-error.js';
 
-/** What a sandboxed container runs; HostConfig comes from sandbox.ts. */
+/** Image, command and labels of one sandboxed container. Its HostConfig comes from sandbox.ts. */
 export interface ContainerSpec {
   name: string;
   image: string;
