@@ -64,24 +64,29 @@ export class CheckQueue {
         start();
         return;
       }
-      const entry: QueuedTask = { start, reject };
-      this.waitingTasks.push(entry);
-      hooks.signal?.addEventListener(
-        'abort',
-        () => {
-          const index = this.waitingTasks.indexOf(entry);
-          if (index >= 0) {
-            this.waitingTasks.splice(index, 1);
-            reject(
-              new Pid1Error(
-                'check-cancelled',
-                'The check was cancelled while it waited in the queue.',
-              ),
-            );
-          }
+      const cancelWhileWaiting = (): void => {
+        const index = this.waitingTasks.indexOf(entry);
+        if (index >= 0) {
+          this.waitingTasks.splice(index, 1);
+          reject(
+            new Pid1Error(
+              'check-cancelled',
+              'The check was cancelled while it waited in the queue.',
+            ),
+          );
+        }
+      };
+      // The listener goes once the task starts, so a long-lived signal (the server's shutdown
+      // signal) does not collect one listener per check that ever waited.
+      const entry: QueuedTask = {
+        start: () => {
+          hooks.signal?.removeEventListener('abort', cancelWhileWaiting);
+          start();
         },
-        { once: true },
-      );
+        reject,
+      };
+      this.waitingTasks.push(entry);
+      hooks.signal?.addEventListener('abort', cancelWhileWaiting, { once: true });
       hooks.onQueued?.(this.waitingTasks.length);
     });
   }

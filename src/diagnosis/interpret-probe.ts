@@ -6,7 +6,8 @@ import { decodeSignalMask } from './signal-mask.js';
 /** Maximum length of one process's command line in the report, in characters. */
 const maxCommandChars = 512;
 
-function decodeMasks(raw: RawSignalMasks | null): SignalMasks | null {
+/** Decodes the three hex masks of /proc/PID/status, or returns null when one is unreadable. */
+export function decodeMasks(raw: RawSignalMasks | null): SignalMasks | null {
   if (raw === null) return null;
   const caught = decodeSignalMask(raw.caught);
   const blocked = decodeSignalMask(raw.blocked);

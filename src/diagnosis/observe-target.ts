@@ -13,7 +13,7 @@ import { measureStop } from '../docker/stop-probe.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckOptions } from './check-options.js';
 import type { RuntimeFacts } from './findings/runtime-facts.js';
-import { interpretProbe } from './interpret-probe.js';
+import { decodeMasks, interpretProbe } from './interpret-probe.js';
 import { earlyStopReason } from './stop-decision.js';
 
 /**
@@ -112,19 +112,37 @@ export async function observeTarget(
 
   options.onProgress?.('stopping');
   const graceSeconds = options.graceSeconds ?? settings.graceSeconds;
-  const earlyReason =
-    options.fullGrace === true ? null : earlyStopReason(facts.pid1, run.stopSignal);
-  const deadlineMs =
-    Math.min(graceSeconds, earlyReason === null ? graceSeconds : context.dropConfirmationSeconds) *
-    1000;
-  const measured = await measureStop(engine, target, run.stopSignal, deadlineMs, signal);
+  // The decision to stop waiting uses the masks the probe reads while the stop is under way,
+  // so an app that installed its handler after the probe's first look is still waited for.
+  let earlyReason: string | null = null;
+  const earlyCheck =
+    options.fullGrace === true
+      ? null
+      : {
+          afterMs: context.dropConfirmationSeconds * 1000,
+          stillDropped: () => {
+            const latest = decodeMasks(probe.session.latestMasks());
+            const pid1 =
+              facts.pid1 === null ? null : { ...facts.pid1, signals: latest ?? facts.pid1.signals };
+            earlyReason = earlyStopReason(pid1, run.stopSignal);
+            return earlyReason !== null;
+          },
+        };
+  const measured = await measureStop(
+    engine,
+    target,
+    run.stopSignal,
+    graceSeconds * 1000,
+    earlyCheck,
+    signal,
+  ).finally(() => probe.session.close());
   if (measured.exitedBefore) {
     facts.earlyExit = await earlyExitOf(target, run.tty, signal);
     return facts;
   }
   const reason = !measured.killed
     ? 'exited'
-    : earlyReason !== null && deadlineMs < graceSeconds * 1000
+    : measured.stoppedEarly
       ? 'stopped-waiting-early'
       : 'killed-after-grace';
   // An init waits for its children before it exits. For any other PID 1, the kernel's SIGKILL of

@@ -20,12 +20,12 @@ export interface ProbeTiming {
 }
 
 export const defaultProbeTiming: ProbeTiming = {
-  sampleIntervalSeconds: 0.1,
-  settledSamples: 4,
-  maxSamples: 50,
-  minPid1AgeTicks: 100,
-  orphanLifetimeSeconds: 0.2,
-  reapWindowSeconds: 1,
+  sampleIntervalSeconds: 0.05,
+  settledSamples: 3,
+  maxSamples: 100,
+  minPid1AgeTicks: 30,
+  orphanLifetimeSeconds: 0.1,
+  reapWindowSeconds: 0.5,
   maxProcesses: 300,
 };
 
@@ -34,7 +34,7 @@ export const defaultProbeTiming: ProbeTiming = {
  * so its /proc lists the target's processes. Output is one record a line, tab-separated:
  *   self PID | settled STABLE SAMPLES | status SIGCGT SIGBLK SIGIGN | snapshot LABEL | end LABEL
  *   proc PID STAT-LINE CMDLINE (NULs as \x01) | truncated | orphan PID | orphan-state UPTIME STATE PPID
- *   done
+ *   done | watch SIGCGT SIGBLK SIGIGN (after done, whenever PID 1's masks change)
  * The orphan is a `sleep` whose parent subshell exits at once, so the kernel re-parents it to the
  * namespace's PID 1; whether its zombie then disappears tells whether PID 1 reaps.
  */
@@ -115,5 +115,15 @@ done
 status
 snapshot after
 echo "done"
+# Keep reporting PID 1's masks while the stop probe runs, so its decision uses fresh ones.
+last=""
+while :; do
+  cgt=""; blk=""; ign=""
+  while read -r name value; do
+    case "$name" in SigCgt:) cgt=$value ;; SigBlk:) blk=$value ;; SigIgn:) ign=$value ;; esac
+  done < /proc/1/status
+  if [ "$cgt$blk$ign" != "$last" ]; then echo "watch$T$cgt$T$blk$T$ign"; last="$cgt$blk$ign"; fi
+  sleep 0.05
+done
 `;
 }

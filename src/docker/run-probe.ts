@@ -7,20 +7,20 @@ import {
   isEngineUnreachable,
   toEngineError,
 } from './engine-error.js';
-import { readContainerLogs } from './container-logs.js';
+import { ProbeSession } from './probe-session.js';
 import { probeScript, type ProbeTiming } from './probe-script.js';
 import { createSandboxedContainer, type ContainerSpec } from './sandboxed-container.js';
 import { probeHostConfig } from './sandbox.js';
 
-/** Probe output read at most; two snapshots of the process cap fit well within it. */
-const maxProbeOutputBytes = 2 * 1024 * 1024;
-
 export type ProbeOutcome =
-  { ran: true; observation: ProbeObservation } | { ran: false; reason: string };
+  | { ran: true; observation: ProbeObservation; session: ProbeSession }
+  | { ran: false; reason: string };
 
 /**
- * Runs the probe in the target's PID namespace and returns what it observed. `track` receives
- * the probe container as soon as it exists, so that the caller can remove it on any path.
+ * Runs the probe in the target's PID namespace and returns what it observed once it printed
+ * `done`. The probe keeps running and reporting PID 1's signal masks through the returned session
+ * until the target stops or the probe is removed. `track` receives the probe container as soon as
+ * it exists, so that the caller can remove it on any path.
  */
 export async function runProbe(
   engine: Engine,
@@ -62,13 +62,15 @@ export async function runProbe(
     return { ran: false, reason: engineMessage(error) };
   }
   try {
-    await container.wait({ condition: 'not-running', abortSignal: signal });
-    const output = await readContainerLogs(container, {
-      tty: false,
-      maxBytes: maxProbeOutputBytes,
-      signal,
-    });
-    return { ran: true, observation: parseProbeOutput(output) };
+    const stream = (await container.logs({
+      follow: true,
+      stdout: true,
+      stderr: true,
+      abortSignal: signal,
+    })) as unknown as NodeJS.ReadableStream;
+    const session = new ProbeSession(stream);
+    await session.ready;
+    return { ran: true, observation: parseProbeOutput(session.text), session };
   } catch (error) {
     throw toEngineError(
       signal?.aborted === true ? signal.reason : error,

@@ -11,17 +11,42 @@ export interface StopMeasurement {
   killed: boolean;
   /** True when the container had already exited before the signal was sent. */
   exitedBefore: boolean;
+  /** True when the wait ended at the early check instead of at the grace. */
+  stoppedEarly: boolean;
+}
+
+/** A point before the grace where the wait may end, if the signal has visibly been dropped. */
+export interface EarlyCheck {
+  afterMs: number;
+  /** Returns true when PID 1 still shows the signal dropped, read at the moment of the check. */
+  stillDropped: () => boolean;
+}
+
+/** Resolves with the exit code, or with `deadline` after `ms`, whichever comes first. */
+async function exitOrDeadline(
+  exited: Promise<number | null>,
+  ms: number,
+): Promise<{ code: number | null } | 'deadline'> {
+  const deadline = new AbortController();
+  const timer = sleep(ms, 'deadline' as const, { signal: deadline.signal }).catch(
+    () => 'deadline' as const,
+  );
+  const first = await Promise.race([exited.then((code) => ({ code })), timer]);
+  deadline.abort();
+  return first;
 }
 
 /**
  * Does what `docker stop` does, with its own clock: sends `stopSignal` to PID 1, waits up to
- * `deadlineMs` for the container to exit, then sends SIGKILL.
+ * `graceMs` for the container to exit, then sends SIGKILL. With `earlyCheck`, the wait ends at
+ * `earlyCheck.afterMs` instead when PID 1 is still running and still shows the signal dropped.
  */
 export async function measureStop(
   engine: Engine,
   container: Docker.Container,
   stopSignal: string,
-  deadlineMs: number,
+  graceMs: number,
+  earlyCheck: EarlyCheck | null,
   signal?: AbortSignal,
 ): Promise<StopMeasurement> {
   const exited = container
@@ -34,20 +59,30 @@ export async function measureStop(
   } catch (error) {
     if (engineStatusCode(error) !== 409)
       throw toEngineError(error, `sending ${stopSignal} to the target`, engine.socket);
-    return { seconds: 0, exitCode: await exited, killed: false, exitedBefore: true };
+    return {
+      seconds: 0,
+      exitCode: await exited,
+      killed: false,
+      exitedBefore: true,
+      stoppedEarly: false,
+    };
   }
-  const deadline = new AbortController();
-  const timer = sleep(deadlineMs, 'deadline' as const, { signal: deadline.signal }).catch(
-    () => 'cancelled' as const,
-  );
-  const first = await Promise.race([exited.then((code) => ({ code })), timer]);
-  if (first !== 'deadline' && first !== 'cancelled') {
-    deadline.abort();
+  let stoppedEarly = false;
+  let first: { code: number | null } | 'deadline' = 'deadline';
+  if (earlyCheck !== null && earlyCheck.afterMs < graceMs) {
+    first = await exitOrDeadline(exited, earlyCheck.afterMs);
+    stoppedEarly = first === 'deadline' && earlyCheck.stillDropped();
+  }
+  if (first === 'deadline' && !stoppedEarly) {
+    first = await exitOrDeadline(exited, graceMs - (performance.now() - startedAt));
+  }
+  if (first !== 'deadline') {
     return {
       seconds: (performance.now() - startedAt) / 1000,
       exitCode: first.code,
       killed: false,
       exitedBefore: false,
+      stoppedEarly: false,
     };
   }
   const seconds = (performance.now() - startedAt) / 1000;
@@ -62,7 +97,8 @@ export async function measureStop(
       exitCode: await exited,
       killed: false,
       exitedBefore: false,
+      stoppedEarly: false,
     };
   }
-  return { seconds, exitCode: await exited, killed: true, exitedBefore: false };
+  return { seconds, exitCode: await exited, killed: true, exitedBefore: false, stoppedEarly };
 }

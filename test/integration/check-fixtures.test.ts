@@ -127,6 +127,15 @@ describe('check on fixture images', () => {
     expect(report.stop?.graceful).toBe(true);
   });
 
+  it('late-handler: no early stop once a handler exists', async () => {
+    // The handler appears 0.8 s after start. The stop signal may come before it (dropped, so the
+    // grace runs out) or after it (a clean exit), but the early check, at least 1 s after the
+    // signal, must see the handler and must not claim the signal is still dropped.
+    const report = await checkFixture('late-handler', { graceSeconds: 3 });
+    expect(report.stop?.reason).not.toBe('stopped-waiting-early');
+    expect(['killed-after-grace', 'exited']).toContain(report.stop?.reason);
+  });
+
   it('--cmd replaces CMD and keeps ENTRYPOINT', async () => {
     const report = await checkFixture('tini-front', { cmd: ['sleep', '200'] });
     expect(report.run?.command).toEqual(['/sbin/tini', '--', 'sleep', '200']);
