@@ -32,6 +32,7 @@ export function buildReport(
     verdict: healthy ? 'healthy' : 'problems',
     pid1: facts.pid1,
     processes: facts.processes,
+    processesTruncated: facts.processesTruncated,
     stop: facts.stop,
     zombies: facts.zombies,
     findings: ordered,

@@ -66,6 +66,7 @@ export function targetProcesses(
 export interface ProbeFindings {
   pid1: Pid1Info | null;
   processes: ProcessEntry[];
+  processesTruncated: boolean;
   zombies: ZombieResult | null;
 }
 
@@ -89,7 +90,8 @@ function orphanResult(observation: ProbeObservation): {
 /** Turns the probe's raw observation into the report's PID 1, process list and zombie result. */
 export function interpretProbe(observation: ProbeObservation): ProbeFindings {
   const latest = observation.after ?? observation.before;
-  if (latest === null) return { pid1: null, processes: [], zombies: null };
+  if (latest === null)
+    return { pid1: null, processes: [], processesTruncated: false, zombies: null };
   const processes = targetProcesses(latest, observation.orphanPid);
   const pid1Sample = processes.find((entry) => entry.pid === 1);
   const pid1: Pid1Info | null =
@@ -126,5 +128,5 @@ export function interpretProbe(observation: ProbeObservation): ProbeFindings {
     observation.after === null ? [] : (observation.before ?? []).map(identity),
   );
   const entries = processes.map((sample) => toEntry(sample, seenBefore.has(identity(sample))));
-  return { pid1, processes: entries, zombies };
+  return { pid1, processes: entries, processesTruncated: observation.truncated, zombies };
 }

@@ -37,6 +37,7 @@ export async function observeTarget(
     earlyExit: null,
     pid1: null,
     processes: [],
+    processesTruncated: false,
     stop: null,
     zombies: null,
   };

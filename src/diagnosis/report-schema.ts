@@ -105,6 +105,8 @@ export const reportSchema = z.object({
   verdict: z.enum(['healthy', 'problems']),
   pid1: pid1InfoSchema.nullable(),
   processes: z.array(processSchema),
+  /** True when the namespace had more processes than the probe lists (300), so the list is cut. */
+  processesTruncated: z.boolean().optional(),
   stop: stopResultSchema.nullable(),
   zombies: zombieResultSchema.nullable(),
   findings: z.array(findingSchema),

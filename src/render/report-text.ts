@@ -1,5 +1,8 @@
 import type { Finding, ProcessEntry, Report } from '../diagnosis/report-schema.js';
 
+/** Process lines shown in the text report; --json has them all. */
+const maxTreeLines = 40;
+
 function indent(text: string, prefix: string): string {
   return text
     .split('\n')
@@ -70,7 +73,13 @@ export function renderReportText(report: Report): string {
         `Signals     catches ${list(signals.caught)}; blocks ${list(signals.blocked)}; ignores ${list(signals.ignored)}`,
       );
     }
-    lines.push('Processes', ...processTree(report.processes).map((line) => `  ${line}`));
+    const tree = processTree(report.processes);
+    lines.push('Processes', ...tree.slice(0, maxTreeLines).map((line) => `  ${line}`));
+    if (tree.length > maxTreeLines)
+      lines.push(`  … and ${tree.length - maxTreeLines} more (see --json)`);
+    if (report.processesTruncated === true) {
+      lines.push('  … more processes ran; the probe lists at most 300');
+    }
   } else if (report.run !== null) {
     lines.push(`Command     ${report.run.command.join(' ') || '(none)'}`);
   }

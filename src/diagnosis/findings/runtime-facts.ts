@@ -17,6 +17,7 @@ export interface RuntimeFacts {
   pid1: Pid1Info | null;
   /** The target's processes: PID 1 and its descendants, without the probe's. */
   processes: ProcessEntry[];
+  processesTruncated: boolean;
   stop: StopResult | null;
   zombies: ZombieResult | null;
 }
