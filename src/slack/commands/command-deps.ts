@@ -1,8 +1,10 @@
-import type { CheckOptions } from '../../diagnosis/check-options.js';
+import type { CheckOptions, CheckStep } from '../../diagnosis/check-options.js';
 import type { Report } from '../../diagnosis/report-schema.js';
+import type { SharedChecks } from '../../diagnosis/shared-checks.js';
 import type { DemoResult } from '../../demo/demo-result.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Logger } from '../../logging/logger.js';
+import type { BotMetrics } from '../../metrics/bot-metrics.js';
 import type { InFlightCommands } from './in-flight-commands.js';
 import type { ReportStore } from './report-store.js';
 import type { UserRateLimiter } from './user-rate-limiter.js';
@@ -15,12 +17,18 @@ export interface CheckScheduler {
   ): Promise<T>;
 }
 
+/** Progress of a check run, sent to every command that shares the run. */
+export type CheckProgress =
+  { kind: 'queued'; position: number } | { kind: 'step'; step: CheckStep };
+
 /** Dependencies of command handling, shared by every Slack surface and the console. */
 export interface CommandDeps {
   runCheck: (reference: string, options: CheckOptions) => Promise<Report>;
   /** Runs a demo scenario by id; the signal cancels it. */
   runDemo: (scenario: string, signal: AbortSignal) => Promise<DemoResult>;
   queue: CheckScheduler;
+  /** Identical checks in progress, so that overlapping requests for one check share its run. */
+  sharedChecks: SharedChecks<Report, CheckProgress>;
   knowledge: KnowledgeBase;
   rateLimiter: UserRateLimiter;
   reports: ReportStore;
@@ -32,6 +40,8 @@ export interface CommandDeps {
   newRequestId: () => string;
   /** Aborted when the server shuts down, which cancels waiting and running checks. */
   shutdownSignal?: AbortSignal;
+  /** Prometheus registry and counters that `/metrics` serves; unset where nothing scrapes. */
+  metrics?: BotMetrics;
   /** Commands still in progress, for a shutdown that waits for their last replies. */
   inFlight?: InFlightCommands;
 }

@@ -3,7 +3,7 @@ import { checkErrorMessage } from '../blocks/check-error-message.js';
 import { checkingMessage, queuedMessage, stepMessage } from '../blocks/progress-message.js';
 import { rateLimitMessage } from '../blocks/rate-limit-message.js';
 import { buildReportMessage } from '../blocks/report-blocks.js';
-import type { CommandDeps, CommandRequest } from './command-deps.js';
+import type { CheckProgress, CommandDeps, CommandRequest } from './command-deps.js';
 import type { Pid1Command } from './parse-command.js';
 import type { Responder } from './responder.js';
 
@@ -11,9 +11,10 @@ type CheckCommand = Extract<Pid1Command, { name: 'check' }>;
 
 /**
  * Runs one check for a user: applies the per-user rate limit, waits for a queue slot, reports
- * progress, then sends the report or the reason the check could not run. Logs one line when
- * the check finishes, with the user, check id and duration, but never the command's options,
- * since `--env` values may be secrets.
+ * progress, then sends the report or the reason the check could not run. A request identical to
+ * a check already waiting or running shares that run and its report instead of starting another.
+ * Logs one line when the check finishes, with the user, check id and duration, but never the
+ * command's options, since `--env` values may be secrets.
  */
 export async function runCheckCommand(
   command: CheckCommand,
@@ -48,28 +49,42 @@ export async function runCheckCommand(
   const startedAt = deps.now();
   const graceSeconds = command.check.options.graceSeconds ?? deps.graceSeconds;
   responder.progress(checkingMessage(image));
+  const showProgress = (event: CheckProgress): void => {
+    const message =
+      event.kind === 'queued'
+        ? queuedMessage(image, event.position)
+        : stepMessage(image, event.step, graceSeconds);
+    if (message !== null) responder.progress(message);
+  };
   try {
-    const report = await deps.queue.run(
-      (signal) =>
-        deps.runCheck(image, {
-          ...command.check.options,
-          signal,
-          onProgress: (step) => {
-            const message = stepMessage(image, step, graceSeconds);
-            if (message !== null) responder.progress(message);
+    const options = command.check.options;
+    const run = deps.sharedChecks.run(
+      image,
+      options,
+      (notify) =>
+        deps.queue.run(
+          (signal) =>
+            deps.runCheck(image, {
+              ...options,
+              signal,
+              onProgress: (step) => notify({ kind: 'step', step }),
+            }),
+          {
+            onQueued: (position) => notify({ kind: 'queued', position }),
+            ...(deps.shutdownSignal === undefined ? {} : { signal: deps.shutdownSignal }),
           },
-        }),
-      {
-        onQueued: (position) => responder.progress(queuedMessage(image, position)),
-        ...(deps.shutdownSignal === undefined ? {} : { signal: deps.shutdownSignal }),
-      },
+        ),
+      showProgress,
     );
+    if (run.joined) log.info('check joined an identical check in progress');
+    const report = await run.result;
     log.info(
       {
         checkId: report.checkId,
         verdict: report.verdict,
         findings: report.findings.length,
         durationMs: deps.now() - startedAt,
+        joined: run.joined,
       },
       'check finished',
     );

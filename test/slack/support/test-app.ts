@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import type Docker from 'dockerode';
 import { pino } from 'pino';
 import { loadSettings } from '../../../src/config/settings.js';
 import { CheckQueue } from '../../../src/diagnosis/check-queue.js';
@@ -21,6 +22,8 @@ export interface TestApp {
   logs: Record<string, unknown>[];
   /** Every log line as written, to search for secrets. */
   rawLog: string[];
+  /** Ids of the containers this app created, so that a test can check its own clean-up. */
+  createdContainers: string[];
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,13 @@ export async function startTestApp(
   const logger = pino({ level: 'debug', base: { service: 'pid1' } }, sink);
   const settings = loadSettings({ ...process.env, ...env });
   const engine = createEngine();
+  const createdContainers: string[] = [];
+  const createContainer = engine.docker.createContainer.bind(engine.docker);
+  engine.docker.createContainer = (async (options: Docker.ContainerCreateOptions) => {
+    const container = await createContainer(options);
+    createdContainers.push(container.id);
+    return container;
+  }) as typeof engine.docker.createContainer;
   const queue = new CheckQueue(settings.maxConcurrentChecks);
   const shutdown = new AbortController();
   const commands = createCommandDeps({
@@ -77,6 +87,7 @@ export async function startTestApp(
     commands,
     logs,
     rawLog,
+    createdContainers,
     stop: async () => {
       shutdown.abort();
       await queue.close();

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import { CheckQueue } from '../../../src/diagnosis/check-queue.js';
 import { Pid1Error } from '../../../src/errors.js';
@@ -214,6 +215,27 @@ describe('CheckQueue cancellation', () => {
     expect(error.message).toBe('The check was cancelled before it started.');
     expect(task.started).toBe(false);
     expect(queue.running).toBe(0);
+  });
+});
+
+describe('CheckQueue signal listeners', () => {
+  test('finished tasks leave no abort listener', async () => {
+    const queue = new CheckQueue(1);
+    const shutdown = new AbortController();
+    const first = manualTask();
+    const second = manualTask();
+    const firstDone = queue.run((signal) => first.run(signal), { signal: shutdown.signal });
+    const secondDone = queue.run((signal) => second.run(signal), { signal: shutdown.signal });
+    await settle();
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(2);
+
+    first.finish('one');
+    await firstDone;
+    await settle();
+    second.finish('two');
+    await secondDone;
+    await settle();
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
   });
 });
 
