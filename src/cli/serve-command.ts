@@ -108,6 +108,9 @@ export async function runServe(options: { console?: boolean }, io: ServeIo): Pro
   }
 }
 
+/** Milliseconds `pid1 serve` waits after its shutdown before it ends the process. */
+const exitAfterShutdownMs = 500;
+
 /** Registers `pid1 serve`. */
 export function registerServeCommand(program: Command): void {
   program
@@ -126,5 +129,9 @@ export function registerServeCommand(program: Command): void {
         stdout: process.stdout,
         stderr: process.stderr,
       });
+      // The Slack SDK keeps retry timers of apps.connections.open and Web API calls after
+      // app.stop(), which would keep Node running for minutes. runServe has finished the
+      // shutdown by now, so exit once the timer fires unless Node has exited on its own.
+      setTimeout(() => process.exit(), exitAfterShutdownMs).unref();
     });
 }

@@ -21,7 +21,7 @@ export interface SlackAppOptions {
 
 /**
  * Starts the Slack app and its HTTP server on PORT, in the mode the config names. Both modes
- * share the listeners, the plain HTTP routes (`/healthz`) and the Web API client settings.
+ * share the listeners, the plain HTTP routes (`/healthz`, `/metrics`) and the Web API client settings.
  */
 export async function startSlackApp(
   config: SlackConfig,
@@ -46,6 +46,9 @@ export async function startSlackApp(
       slackState,
       mode: config.mode,
       logger,
+      ...(options.commands.metrics === undefined
+        ? {}
+        : { metrics: options.commands.metrics.registry }),
     }),
     clientOptions: {
       slackApiUrl: config.apiUrl,

@@ -40,7 +40,7 @@ export interface CommandDeps {
   newRequestId: () => string;
   /** Aborted when the server shuts down, which cancels waiting and running checks. */
   shutdownSignal?: AbortSignal;
-  /** Prometheus registry and counters that `/metrics` serves; unset where nothing scrapes. */
+  /** Prometheus registry and check counters, served on `/metrics`. */
   metrics?: BotMetrics;
   /** Commands still in progress, for a shutdown that waits for their last replies. */
   inFlight?: InFlightCommands;
