@@ -39,6 +39,10 @@ export function createProgram(): Command {
 async function main(argv: string[]): Promise<void> {
   const program = createProgram();
   try {
+    if (argv.length <= 2) {
+      process.stdout.write(program.helpInformation());
+      return;
+    }
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof Pid1Error) {

@@ -5,7 +5,7 @@ import { loadSettings } from '../config/settings.js';
 import { createEngine } from '../docker/engine.js';
 import { Pid1Error } from '../errors.js';
 import { createLogger } from '../logging/logger.js';
-import { renderReportSarif } from '../render/report-sarif.js';
+import { renderErrorSarif, renderReportSarif } from '../render/report-sarif.js';
 import { renderReportText } from '../render/report-text.js';
 import type { ParsedCheckArguments, ReportFormat } from './check-arguments.js';
 import { exitCodeForError, exitCodeForReport, exitCodes } from './exit-codes.js';
@@ -25,6 +25,7 @@ export function reportError(error: Pid1Error, format: ReportFormat, output: CliO
     };
     output.stdout(`${JSON.stringify(body)}\n`);
   }
+  if (format === 'sarif') output.stdout(renderErrorSarif(error.code, error.message));
   output.stderr(`pid1: ${error.message}\n`);
   return exitCodeForError(error);
 }

@@ -52,8 +52,18 @@ export async function runServe(options: { console?: boolean }, io: ServeIo): Pro
     return 2;
   }
 
-  const logger = createLogger(settings.logLevel);
-  const engine = createEngine(io.env);
+  // In the console, info lines on stderr would land between the replies; LOG_LEVEL still wins.
+  const consoleLevel =
+    io.env['LOG_LEVEL'] === undefined || io.env['LOG_LEVEL'] === '' ? 'warn' : settings.logLevel;
+  const logger = createLogger(useConsole ? consoleLevel : settings.logLevel);
+  let engine: ReturnType<typeof createEngine>;
+  try {
+    engine = createEngine(io.env);
+  } catch (error) {
+    if (!(error instanceof Pid1Error)) throw error;
+    io.stderr.write(`pid1: ${error.message}\n`);
+    return 2;
+  }
   const queue = new CheckQueue(settings.maxConcurrentChecks);
   const shutdown = new AbortController();
   let knowledge: KnowledgeBase;

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { Pid1Error } from '../errors.js';
 
 const positiveSeconds = (fallback: number, max: number) =>
-  z.coerce.number().positive().max(max).default(fallback);
+  z.coerce
+    .number({ error: 'give a number of seconds, such as 10' })
+    .positive({ error: 'give a number of seconds above 0' })
+    .max(max, { error: `give at most ${max} seconds` })
+    .default(fallback);
 
 const listSchema = z
   .string()
@@ -79,9 +83,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const s = parsed.data;
   if (s.PID1_GRACE_SECONDS >= s.PID1_CHECK_TIMEOUT_SECONDS) {
+    const graceSource = present['PID1_GRACE_SECONDS'] === undefined ? ' (the default)' : '';
+    const timeoutSource =
+      present['PID1_CHECK_TIMEOUT_SECONDS'] === undefined ? ' (the default)' : '';
     throw new Pid1Error(
       'invalid-setting',
-      `Setting PID1_GRACE_SECONDS=${s.PID1_GRACE_SECONDS} is invalid: it must be shorter than PID1_CHECK_TIMEOUT_SECONDS=${s.PID1_CHECK_TIMEOUT_SECONDS}.`,
+      `Settings PID1_GRACE_SECONDS=${s.PID1_GRACE_SECONDS}${graceSource} and PID1_CHECK_TIMEOUT_SECONDS=${s.PID1_CHECK_TIMEOUT_SECONDS}${timeoutSource} are invalid together: the grace must be shorter than the check's time limit.`,
     );
   }
   return {

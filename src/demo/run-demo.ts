@@ -38,12 +38,21 @@ export async function runDemo(scenarioName: string, deps: DemoDeps): Promise<Dem
   if (runner === undefined) throw new Error(`no runner for demo scenario ${scenario.id}`);
 
   const image = deps.settings.demoImage;
-  await ensureImage(deps.engine, image, {
-    policy: deps.settings.pull,
-    pullTimeoutMs: deps.settings.pullTimeoutMs,
-    isImageId: imageIdPattern.test(image),
-    signal: deps.signal,
-  });
+  try {
+    await ensureImage(deps.engine, image, {
+      policy: deps.settings.pull,
+      pullTimeoutMs: deps.settings.pullTimeoutMs,
+      isImageId: imageIdPattern.test(image),
+      signal: deps.signal,
+    });
+  } catch (error) {
+    if (!(error instanceof Pid1Error) || error.code === 'engine-unreachable') throw error;
+    throw new Pid1Error(
+      error.code,
+      `${error.message.replace(/\.$/, '')}. The demos run PID1_DEMO_IMAGE: set it to an image this engine has, such as pid1-fixture/base.`,
+      { cause: error },
+    );
+  }
 
   const timeoutMs = deps.settings.checkTimeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);

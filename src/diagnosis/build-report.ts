@@ -1,9 +1,13 @@
 import { severityRank } from './findings/finding-catalogue.js';
 import type { RuntimeFacts } from './findings/runtime-facts.js';
 import type { PreparedRun } from './prepared-run.js';
+import { redactValues, secretValues } from './redact-values.js';
 import { reportSchema, type Finding, type Report } from './report-schema.js';
 
-/** Builds the report from the facts, ordering findings by severity and validating the result. */
+/**
+ * Builds the report from the facts, ordering findings by severity and validating the result.
+ * The values of `env` are replaced by `[redacted]` wherever they appear.
+ */
 export function buildReport(
   run: PreparedRun,
   facts: RuntimeFacts,
@@ -20,7 +24,7 @@ export function buildReport(
     facts.stop?.graceful === true &&
     facts.zombies?.reaped === true &&
     ordered.every((finding) => finding.severity === 'info');
-  return reportSchema.parse({
+  const report = reportSchema.parse({
     schemaVersion: 1,
     checkId: run.checkId,
     image: facts.image,
@@ -38,4 +42,5 @@ export function buildReport(
     findings: ordered,
     durationMs: Math.round(durationMs),
   });
+  return redactValues(report, secretValues(env));
 }

@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import { Pid1Error, quoteForMessage } from '../errors.js';
 import { toEngineError } from '../docker/engine-error.js';
 import { imageConfigOf } from '../docker/image-config.js';
-import { ensureImage } from '../docker/image-store.js';
+import { ensureImage, inspectImage } from '../docker/image-store.js';
 import { removeContainers } from '../docker/sandboxed-container.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckOptions } from './check-options.js';
@@ -36,17 +36,24 @@ export async function check(
   const checkId = context.newCheckId();
   const log = context.logger.child({ checkId, image: imageReference.normalized });
 
-  const inspect = await ensureImage(engine, imageReference.engineName, {
-    policy: settings.pull,
-    pullTimeoutMs: settings.pullTimeoutMs,
-    isImageId: imageReference.imageId !== null,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    beforePull: async () => {
-      await enforceRegistryPolicy(imageReference, settings.allowedRegistries);
-      options.onProgress?.('pulling');
-      log.info({ event: 'image.pull' }, 'pulling image');
-    },
-  });
+  // Bare hex such as `c4643efd9273` names a local image by id when one matches, as in docker.
+  const localById =
+    imageReference.mayBeImageId && imageReference.imageId === null
+      ? await inspectImage(engine, imageReference.raw, options.signal)
+      : null;
+  const inspect =
+    localById ??
+    (await ensureImage(engine, imageReference.engineName, {
+      policy: settings.pull,
+      pullTimeoutMs: settings.pullTimeoutMs,
+      isImageId: imageReference.imageId !== null,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      beforePull: async () => {
+        await enforceRegistryPolicy(imageReference, settings.allowedRegistries);
+        options.onProgress?.('pulling');
+        log.info({ event: 'image.pull' }, 'pulling image');
+      },
+    }));
   await ensureImage(engine, settings.probeImage, {
     policy: settings.pull === 'never' ? 'never' : 'missing',
     pullTimeoutMs: settings.pullTimeoutMs,
@@ -69,12 +76,18 @@ export async function check(
         ? null
         : config.cmd;
   const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+  if (argv.length === 0 && options.entrypoint !== undefined) {
+    throw new Pid1Error(
+      'invalid-option',
+      '--entrypoint "" leaves nothing to run, because replacing the ENTRYPOINT also drops the image\'s CMD: add --cmd "PROGRAM ARGS".',
+    );
+  }
   const stopSignal = normalizeSignal(config.stopSignal ?? 'SIGTERM') ?? 'SIGTERM';
   const run: PreparedRun = {
     checkId,
     imageName: inspect.Id,
     image: {
-      reference: imageReference.normalized,
+      reference: localById === null ? imageReference.normalized : localById.Id,
       id: inspect.Id,
       entrypoint: config.entrypoint,
       cmd: config.cmd,
@@ -88,13 +101,13 @@ export async function check(
     tty: options.tty ?? isInteractiveShell(argv),
     stopSignal,
   };
-  const found = staticFindings({
+  const commandParts = {
     entrypoint: config.entrypoint,
     cmd: config.cmd,
     entrypointOverridden: options.entrypoint !== undefined,
     cmdOverridden: options.cmd !== undefined && options.cmd.length > 0,
     imageShell: run.image.shell,
-  });
+  };
 
   const timeLimit = AbortSignal.timeout(settings.checkTimeoutMs);
   const signal =
@@ -105,7 +118,10 @@ export async function check(
     return buildReport(
       run,
       facts,
-      [...runtimeFindings(facts), ...found],
+      [
+        ...runtimeFindings(facts),
+        ...staticFindings({ ...commandParts, stopGraceful: facts.stop?.graceful ?? null }),
+      ],
       performance.now() - startedAt,
       options.env ?? [],
     );

@@ -12,6 +12,8 @@ export interface ImageReference {
   digest: string | null;
   /** A local image id (`sha256:…` or 64 hex digits), which is never pulled. */
   imageId: string | null;
+  /** True for bare hex that may be a short local image id; the check tries that first. */
+  mayBeImageId: boolean;
   /** `domain/path[:tag][@digest]`, with `latest` when neither tag nor digest was given. */
   normalized: string;
   /** The form to hand to the engine: an id, or the normalised name. */
@@ -30,6 +32,10 @@ const tagPattern = /^[\w][\w.-]{0,127}$/;
 const digestPattern = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 const sha256Digest = /^sha256:[a-f0-9]{64}$/;
 const imageIdPattern = /^(?:sha256:)?[a-f0-9]{64}$/;
+/** A `sha256:` prefix always means an image id, which the engine accepts shortened too. */
+const shortImageIdPattern = /^sha256:[a-f0-9]{1,63}$/;
+/** Bare hex of 12 or more digits may be a short image id, as `docker images` prints them. */
+const bareShortIdPattern = /^[a-f0-9]{12,63}$/;
 
 function invalid(raw: string, reason: string): Pid1Error {
   return new Pid1Error(
@@ -81,7 +87,7 @@ export function parseImageReference(input: string): ImageReference {
       'it starts with "-"; options go after the image, or put "--" before the image',
     );
   }
-  if (imageIdPattern.test(raw)) {
+  if (imageIdPattern.test(raw) || shortImageIdPattern.test(raw)) {
     const id = raw.startsWith('sha256:') ? raw : `sha256:${raw}`;
     return {
       raw,
@@ -90,6 +96,7 @@ export function parseImageReference(input: string): ImageReference {
       tag: null,
       digest: null,
       imageId: id,
+      mayBeImageId: true,
       normalized: id,
       engineName: id,
     };
@@ -166,6 +173,7 @@ export function parseImageReference(input: string): ImageReference {
     tag: effectiveTag,
     digest,
     imageId: null,
+    mayBeImageId: bareShortIdPattern.test(raw),
     normalized,
     engineName: normalized,
   };

@@ -44,6 +44,12 @@ export function validateCheckOptions(options: CheckOptions, checkTimeoutMs: numb
       throw new Pid1Error('invalid-option', `${flag} is invalid: it contains a NUL byte.`);
     }
   }
+  if (options.cmd !== undefined && options.cmd.length === 0) {
+    throw new Pid1Error(
+      'invalid-option',
+      '--cmd is empty: give the command to run, such as --cmd "sleep 300", or leave it out to run the image\'s CMD.',
+    );
+  }
   const grace = options.graceSeconds;
   if (grace !== undefined) {
     if (!Number.isFinite(grace) || grace <= 0) {

@@ -23,8 +23,34 @@ export function renderReportSarif(report: Report): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'pid1', informationUri: 'https://example.invalid/pid1', rules } },
+        tool: { driver: { name: 'pid1', rules } },
         results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/**
+ * Renders a check that could not run as SARIF 2.1.0: no results, and an invocation marked
+ * unsuccessful with the error, so a CI upload step still gets a valid file.
+ */
+export function renderErrorSarif(code: string, message: string): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'pid1', rules: [] } },
+        invocations: [
+          {
+            executionSuccessful: false,
+            toolExecutionNotifications: [
+              { level: 'error', descriptor: { id: code }, message: { text: message } },
+            ],
+          },
+        ],
+        results: [],
       },
     ],
   };

@@ -13,9 +13,14 @@ export function plainCommandWords(script: string): string[] | null {
   return words as string[];
 }
 
-/** The ENTRYPOINT that puts tini in front of what runs now, keeping CMD as it is. */
-export function tiniEntrypoint(entrypoint: string[] | null): string {
-  return `ENTRYPOINT ${execForm(['tini', '--', ...(entrypoint ?? [])])}`;
+/**
+ * The ENTRYPOINT that puts tini in front of what runs now, keeping CMD as it is. `wholeGroup`
+ * adds `-g`, so tini signals the child's whole process group, which reaches an app started by a
+ * script that does not pass signals on.
+ */
+export function tiniEntrypoint(entrypoint: string[] | null, wholeGroup = false): string {
+  const tini = wholeGroup ? ['tini', '-g', '--'] : ['tini', '--'];
+  return `ENTRYPOINT ${execForm([...tini, ...(entrypoint ?? [])])}`;
 }
 
 /** Explains where tini comes from, for fixes that add it. */

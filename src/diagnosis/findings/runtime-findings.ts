@@ -1,6 +1,7 @@
 import type { Finding, ProcessEntry } from '../report-schema.js';
 import { programName, shells } from '../process-names.js';
 import { execForm, showCommand, tiniEntrypoint, tiniNote } from './dockerfile-snippets.js';
+import { isInteractiveShell } from '../classify-pid1.js';
 import { makeFinding } from './make-finding.js';
 import type { RuntimeFacts } from './runtime-facts.js';
 
@@ -53,7 +54,7 @@ function exitsImmediatelyFinding(facts: RuntimeFacts): Finding | null {
   const argv = [...(facts.entrypoint ?? []), ...(facts.cmd ?? [])];
   const logs =
     logLines.length > 0 ? ` Last log lines:\n${logLines.join('\n')}` : ' It wrote no log lines.';
-  const shell = shells.has(programName(argv[0]));
+  const shell = isInteractiveShell(argv);
   return makeFinding(
     'exits-immediately',
     `PID 1 \`${showCommand(argv)}\` exited with code ${exitCode ?? 'unknown'} about ${secondsAfterStart.toFixed(1)} s after start, before its signal handling could be measured.${logs}`,
@@ -68,7 +69,20 @@ function stopSignalFix(facts: RuntimeFacts): string {
   const stopSignal = facts.stop?.signal ?? 'SIGTERM';
   const worker = workerProcess(facts.processes);
   if (pid1?.kind === 'shell' && worker !== undefined) {
-    return `# last line of the entrypoint script: replace the shell with the app\nexec ${showCommand(worker.argv)}\n# or keep the script and put an init in front:\n${tiniEntrypoint(facts.entrypoint)}`;
+    return `# last line of the entrypoint script: replace the shell with the app\nexec ${showCommand(worker.argv)}\n# or keep the script and put an init that signals the whole process group in front:\n${tiniEntrypoint(facts.entrypoint, true)}`;
+  }
+  if (
+    pid1?.kind === 'shell' &&
+    isInteractiveShell([...(facts.entrypoint ?? []), ...(facts.cmd ?? [])])
+  ) {
+    const hangup = pid1.signals?.caught.includes('SIGHUP') === true && stopSignal !== 'SIGHUP';
+    const lines = [
+      `# An interactive shell ignores ${stopSignal} whether or not it is PID 1, so an init in front does not help.`,
+      '# Run the service itself instead of a shell, in exec form, for example:',
+      'CMD ["/usr/local/bin/app", "--serve"]',
+    ];
+    if (hangup) lines.push('# or, since this shell exits on SIGHUP:', 'STOPSIGNAL SIGHUP');
+    return lines.join('\n');
   }
   if (pid1?.kind === 'init' || pid1?.kind === 'supervisor') {
     const child = worker === undefined ? 'the app' : `\`${worker.command}\``;
@@ -77,9 +91,9 @@ function stopSignalFix(facts: RuntimeFacts): string {
   if (pid1?.kind === 'package-manager' && worker !== undefined) {
     return `CMD ${execForm(worker.argv)}\n# run the app directly instead of through the package manager`;
   }
-  const handled = alternativeStopSignals.find(
-    (name) => pid1?.signals?.caught.includes(name) === true,
-  );
+  // A shell catches SIGINT and SIGQUIT to guard its prompt, not to exit, so only SIGHUP counts.
+  const candidates = pid1?.kind === 'shell' ? ['SIGHUP'] : alternativeStopSignals;
+  const handled = candidates.find((name) => pid1?.signals?.caught.includes(name) === true);
   const lines = [
     `# PID 1 ignores ${stopSignal} unless it installs a handler. Put an init in front, which forwards the signal to the app:`,
     tiniEntrypoint(facts.entrypoint),
@@ -100,7 +114,10 @@ function stopSignalIgnoredFinding(facts: RuntimeFacts): Finding | null {
   if (stop === null || stop.graceful) return null;
   const masks = facts.pid1?.signals;
   let why = '';
-  if (masks !== null && masks !== undefined) {
+  const init = facts.pid1?.kind === 'init' || facts.pid1?.kind === 'supervisor';
+  if (init) {
+    why = ` As an init it passes ${stop.signal} on to its child, so the child is what did not stop.`;
+  } else if (masks !== null && masks !== undefined) {
     if (masks.ignored.includes(stop.signal)) why = ` Its signal masks show ${stop.signal} ignored.`;
     else if (masks.caught.includes(stop.signal))
       why = ` It catches ${stop.signal}, but its handler did not end the process in time.`;

@@ -13,6 +13,8 @@ export interface CommandParts {
   entrypointOverridden: boolean;
   cmdOverridden: boolean;
   imageShell: string[] | null;
+  /** The measured stop, when the container ran: true for a clean stop. */
+  stopGraceful?: boolean | null;
 }
 
 function shellFormFinding(
@@ -23,17 +25,24 @@ function shellFormFinding(
   // `exec` is a shell builtin, so a script that already starts with it keeps only its command.
   const command = script.trim().replace(/^exec\s+/, '');
   const words = plainCommandWords(command);
-  const fix =
-    words !== null
-      ? `${instruction} ${execForm(words)}`
-      : `${instruction} exec ${command}\n# or move the script into a file that ends with: exec ${command.split(/\s+/)[0] ?? ''} …`;
+  // Operators or several commands cannot follow `exec`, so such a script belongs in a file.
+  const compound = /[;&|<>()\n]|\b(?:while|for|if|until|case|trap)\b/.test(command);
+  let fix = `${instruction} exec ${command}`;
+  if (words !== null) fix = `${instruction} ${execForm(words)}`;
+  else if (compound) {
+    fix = `# move the script into a file with a #! line whose last line starts the app with exec,\n# then run the file in exec form:\nCOPY entrypoint.sh /entrypoint.sh\n${instruction} ["/entrypoint.sh"]`;
+  }
+  const measured =
+    parts.stopGraceful === true
+      ? ' The stop was clean this time, because the shell script handles the stop signal itself, but the command cannot take arguments and is easy to break.'
+      : '';
   const ignoredCmd =
     instruction === 'ENTRYPOINT' && (parts.cmd?.length ?? 0) > 0
       ? ' A shell-form ENTRYPOINT also ignores CMD and any arguments given to `docker run`.'
       : '';
   return makeFinding(
     'shell-form-command',
-    `${instruction} is in shell form: Docker runs \`${showCommand(parts.imageShell ?? ['/bin/sh', '-c'])} ${JSON.stringify(script)}\`, so PID 1 starts as a shell that does not pass SIGTERM on to the command.${ignoredCmd}`,
+    `${instruction} is in shell form: Docker runs \`${showCommand(parts.imageShell ?? ['/bin/sh', '-c'])} ${JSON.stringify(script)}\`, so PID 1 starts as a shell, which passes no signal on to the commands it runs.${measured}${ignoredCmd}`,
     fix,
   );
 }

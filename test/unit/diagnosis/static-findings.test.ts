@@ -17,7 +17,7 @@ function parts(overrides: Partial<CommandParts>): CommandParts {
 }
 
 const shellFormEvidence = (instruction: string, command: string): string =>
-  `${instruction} is in shell form: Docker runs \`${command}\`, so PID 1 starts as a shell that does not pass SIGTERM on to the command.`;
+  `${instruction} is in shell form: Docker runs \`${command}\`, so PID 1 starts as a shell, which passes no signal on to the commands it runs.`;
 
 describe('staticFindings shell form', () => {
   test('shell-form CMD', () => {
@@ -82,16 +82,28 @@ describe('staticFindings shell form', () => {
 
   test('variable keeps a shell', () => {
     const findings = staticFindings(parts({ cmd: ['/bin/sh', '-c', 'python3 $APP'] }));
-    expect(findings[0]?.fix).toBe(
-      'CMD exec python3 $APP\n# or move the script into a file that ends with: exec python3 …',
-    );
+    expect(findings[0]?.fix).toBe('CMD exec python3 $APP');
   });
 
   test('exec not doubled in fix', () => {
     const findings = staticFindings(parts({ entrypoint: ['/bin/sh', '-c', 'exec python3 $APP'] }));
-    expect(findings[0]?.fix).toBe(
-      'ENTRYPOINT exec python3 $APP\n# or move the script into a file that ends with: exec python3 …',
+    expect(findings[0]?.fix).toBe('ENTRYPOINT exec python3 $APP');
+  });
+
+  test('compound script moves to a file', () => {
+    const findings = staticFindings(
+      parts({ cmd: ['/bin/sh', '-c', "trap 'exit 0' TERM; sleep 1"] }),
     );
+    expect(findings[0]?.fix).toBe(
+      '# move the script into a file with a #! line whose last line starts the app with exec,\n# then run the file in exec form:\nCOPY entrypoint.sh /entrypoint.sh\nCMD ["/entrypoint.sh"]',
+    );
+  });
+
+  test('clean measured stop is acknowledged', () => {
+    const findings = staticFindings(
+      parts({ cmd: ['/bin/sh', '-c', 'python3 app.py'], stopGraceful: true }),
+    );
+    expect(findings[0]?.evidence).toContain('The stop was clean this time');
   });
 
   test('hand-written bash -c not reported', () => {
