@@ -20,6 +20,7 @@ import {
   botToken,
   slashCommandBody,
 } from '../test/slack/support/signed-request.js';
+import { isReport } from '../test/slack/support/payloads.js';
 import { startSlackStandIn } from '../test/slack/support/slack-stand-in.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -112,6 +113,34 @@ async function slackFigures(rows: Row[]): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (const image of ['pid1-case/nginx', 'pid1-case/tutorial-sleep']) {
+      if (!hasImage(image)) continue;
+      const acks: number[] = [];
+      const reports: number[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        const id = `bench-${image.replace(/\W/g, '-')}-${run}`;
+        const startedAt = performance.now();
+        const ack = await postSigned(
+          url,
+          slashCommandBody(`check ${image}`, standIn.responseUrl(id), `UREP${run}`),
+          {
+            contentType: 'application/x-www-form-urlencoded',
+          },
+        );
+        acks.push(ack.elapsedMs);
+        await standIn.waitFor(
+          (call) => call.path === `/response/${id}` && isReport(call.body),
+          120_000,
+        );
+        reports.push(performance.now() - startedAt);
+      }
+      rows.push({
+        what: `Slack \`/pid1 check ${image}\` over HTTP: ack, full report`,
+        measured: `${median(acks).toFixed(0)} ms, ${(median(reports) / 1000).toFixed(2)} s`,
+        target: '—',
+        met: null,
+      });
+    }
     const pid = bot.pid as number;
     const restMb = rssMb(pid);
     let peakMb = restMb;

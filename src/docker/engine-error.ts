@@ -61,3 +61,26 @@ export function toEngineError(error: unknown, doing: string, socket: string): Pi
     },
   );
 }
+
+/**
+ * Starts a container and returns the engine's message when the container itself failed to start
+ * (a missing executable, a PID namespace that is gone), or null when it started. Aborts and
+ * engine failures are thrown as Pid1Errors naming `doing`.
+ */
+export async function startOrFailure(
+  container: { start: (options: { abortSignal?: AbortSignal }) => Promise<unknown> },
+  doing: string,
+  socket: string,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  try {
+    await container.start({ abortSignal: signal });
+    return null;
+  } catch (error) {
+    const aborted = signal?.aborted === true;
+    if (aborted || isEngineUnreachable(error) || engineStatusCode(error) === null) {
+      throw toEngineError(aborted ? signal?.reason : error, doing, socket);
+    }
+    return engineMessage(error);
+  }
+}

@@ -1,12 +1,7 @@
 import type Docker from 'dockerode';
 import { parseProbeOutput, type ProbeObservation } from '../diagnosis/probe-output.js';
 import type { Engine } from './engine.js';
-import {
-  engineMessage,
-  engineStatusCode,
-  isEngineUnreachable,
-  toEngineError,
-} from './engine-error.js';
+import { startOrFailure, toEngineError } from './engine-error.js';
 import { ProbeSession } from './probe-session.js';
 import { probeScript, type ProbeTiming } from './probe-script.js';
 import { createSandboxedContainer, type ContainerSpec } from './sandboxed-container.js';
@@ -45,22 +40,8 @@ export async function runProbe(
     throw toEngineError(error, 'creating the probe container', engine.socket);
   });
   track(container);
-  try {
-    await container.start({ abortSignal: signal });
-  } catch (error) {
-    if (
-      signal?.aborted === true ||
-      isEngineUnreachable(error) ||
-      engineStatusCode(error) === null
-    ) {
-      throw toEngineError(
-        signal?.aborted === true ? signal.reason : error,
-        'starting the probe',
-        engine.socket,
-      );
-    }
-    return { ran: false, reason: engineMessage(error) };
-  }
+  const failure = await startOrFailure(container, 'starting the probe', engine.socket, signal);
+  if (failure !== null) return { ran: false, reason: failure };
   try {
     const stream = (await container.logs({
       follow: true,

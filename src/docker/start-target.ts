@@ -1,11 +1,6 @@
 import type Docker from 'dockerode';
 import type { Engine } from './engine.js';
-import {
-  engineMessage,
-  engineStatusCode,
-  isEngineUnreachable,
-  toEngineError,
-} from './engine-error.js';
+import { startOrFailure } from './engine-error.js';
 
 export type StartOutcome =
   { started: true } | { started: false; reason: string; engineMessage: string };
@@ -36,22 +31,12 @@ export async function startTarget(
   container: Docker.Container,
   signal?: AbortSignal,
 ): Promise<StartOutcome> {
-  try {
-    await container.start({ abortSignal: signal });
-    return { started: true };
-  } catch (error) {
-    if (
-      signal?.aborted === true ||
-      isEngineUnreachable(error) ||
-      engineStatusCode(error) === null
-    ) {
-      throw toEngineError(
-        signal?.aborted === true ? signal.reason : error,
-        'starting the target container',
-        engine.socket,
-      );
-    }
-    const message = engineMessage(error);
-    return { started: false, reason: explainStartError(message), engineMessage: message };
-  }
+  const message = await startOrFailure(
+    container,
+    'starting the target container',
+    engine.socket,
+    signal,
+  );
+  if (message === null) return { started: true };
+  return { started: false, reason: explainStartError(message), engineMessage: message };
 }

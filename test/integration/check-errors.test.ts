@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/diagnosis/check.js';
-import { Pid1Error } from '../../src/errors.js';
-import { containersOfCheck, testCheckContext } from '../support/check-context.js';
-
-async function checkError(promise: Promise<unknown>): Promise<Pid1Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Pid1Error) return error;
-    throw error;
-  }
-  throw new Error('the check did not fail');
-}
+import { checkError, containersOfCheck, testCheckContext } from '../support/check-context.js';
 
 describe('check errors on the engine', () => {
   it('missing image under PID1_PULL=never', async () => {

@@ -16,10 +16,18 @@ const images = [
   'pid1-fixture/orphan-maker',
 ];
 
-/** Starts `pid1 check`, kills it with SIGKILL after `delayMs`, and resolves once it is gone. */
-function killCheckAfter(image: string, delayMs: number): Promise<void> {
+/** Kills in one run; `npm run test:chaos` raises it for the long version. */
+const killCount = Number(process.env['PID1_CHAOS_KILLS'] ?? 20);
+
+/**
+ * Starts `pid1 check`, or with `bot` the bot's console running one check, kills it with SIGKILL
+ * after `delayMs`, and resolves once it is gone.
+ */
+function killCheckAfter(image: string, delayMs: number, bot: boolean): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'check', image, '--json'], { stdio: 'ignore' });
+    const args = bot ? [cli, 'serve', '--console'] : [cli, 'check', image, '--json'];
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'ignore'] });
+    if (bot) child.stdin.write(`/pid1 check ${image}\n`);
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -37,14 +45,21 @@ async function managedContainers(): Promise<string[]> {
 }
 
 describe('SIGKILL during checks', () => {
-  it('20 kills leave nothing after a sweep', async () => {
+  it(`${killCount} kills of CLI and bot leave nothing`, async () => {
     // Kill moments spread over a check's life: creating, starting, probing, stopping, removing.
-    const delays = Array.from({ length: 20 }, (_, index) => 150 + ((index * 7919) % 3_000));
+    // Every other pair of runs kills the bot's console instead of the CLI.
+    const delays = Array.from({ length: killCount }, (_, index) => 150 + ((index * 7919) % 3_000));
     for (let index = 0; index < delays.length; index += 2) {
-      await Promise.all([
-        killCheckAfter(images[index % images.length] as string, delays[index] as number),
-        killCheckAfter(images[(index + 1) % images.length] as string, delays[index + 1] as number),
-      ]);
+      const pair = [index, index + 1].filter((run) => run < delays.length);
+      await Promise.all(
+        pair.map((run) =>
+          killCheckAfter(
+            images[run % images.length] as string,
+            delays[run] as number,
+            run % 4 >= 2,
+          ),
+        ),
+      );
     }
     const left = await managedContainers();
     // Nothing has expired yet, so a sweep now keeps the containers of the killed checks.

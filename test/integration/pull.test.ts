@@ -2,8 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/diagnosis/check.js';
-import { Pid1Error } from '../../src/errors.js';
-import { testCheckContext } from '../support/check-context.js';
+import { checkError, testCheckContext } from '../support/check-context.js';
 
 /** A stand-in registry on 127.0.0.1: `/v2/broken/…` answers 404, `/v2/hangs/…` never answers. */
 function startRegistry(): Promise<http.Server> {
@@ -17,16 +16,6 @@ function startRegistry(): Promise<http.Server> {
     response.end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}');
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-async function checkError(promise: Promise<unknown>): Promise<Pid1Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Pid1Error) return error;
-    throw error;
-  }
-  throw new Error('the check did not fail');
 }
 
 describe('pulling a missing image', () => {

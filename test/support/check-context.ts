@@ -1,6 +1,7 @@
 import { loadSettings } from '../../src/config/settings.js';
 import { defaultCheckContext, type CheckContext } from '../../src/diagnosis/check-context.js';
 import { createEngine } from '../../src/docker/engine.js';
+import { Pid1Error } from '../../src/errors.js';
 import { createLogger } from '../../src/logging/logger.js';
 
 /** A check context on the local engine with the settings of the environment plus `overrides`. */
@@ -16,4 +17,15 @@ export async function containersOfCheck(context: CheckContext, checkId: string):
     filters: { label: ['pid1.managed=true', `pid1.check-id=${checkId}`] },
   });
   return containers.map((container) => container.Id);
+}
+
+/** Awaits a check that must fail and returns its Pid1Error; anything else fails the test. */
+export async function checkError(promise: Promise<unknown>): Promise<Pid1Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Pid1Error) return error;
+    throw error;
+  }
+  throw new Error('the check did not fail');
 }
