@@ -261,16 +261,24 @@ async function main(): Promise<void> {
   }
   const queue = new CheckQueue(context.settings.maxConcurrentChecks);
   let failures = 0;
-  const concurrentMs = await timeMs(() =>
-    Promise.all(
-      Array.from({ length: 8 }, () =>
-        queue.run(() => check('pid1-fixture/tini-front', {}, context)).catch(() => (failures += 1)),
+  const concurrentRuns: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    concurrentRuns.push(
+      await timeMs(() =>
+        Promise.all(
+          Array.from({ length: 8 }, () =>
+            queue
+              .run(() => check('pid1-fixture/tini-front', {}, context))
+              .catch(() => (failures += 1)),
+          ),
+        ),
       ),
-    ),
-  );
+    );
+  }
+  const concurrentMs = median(concurrentRuns);
   rows.push({
     what: `8 checks at once (queue of ${context.settings.maxConcurrentChecks})`,
-    measured: `${concurrentMs.toFixed(0)} ms = ${(concurrentMs / healthy.ms).toFixed(1)}× one check, ${failures} failed`,
+    measured: `${concurrentMs.toFixed(0)} ms = ${(concurrentMs / healthy.ms).toFixed(1)}× one check, ${failures} of ${8 * runs} failed`,
     target: '< 3× one check, none failing',
     met: concurrentMs < 3 * healthy.ms && failures === 0,
   });
@@ -291,6 +299,20 @@ async function main(): Promise<void> {
     'Checks run in-process through `check()`; the CLI adds Node start-up (about 0.3 s here).',
     '',
     ...table,
+    '',
+    '## What the figures rest on',
+    '',
+    "- The floor is the engine's own cost to create, start, wait for and remove a container.",
+    '- A check runs two containers (target and probe), creates the probe while the target starts,',
+    '  and removes both at once.',
+    '- The probe polls PID 1 every 50 ms and goes on once PID 1 is 0.3 s old and unchanged over',
+    '  three samples, instead of sleeping a fixed time.',
+    '- A PID 1 that still shows the stop signal neither caught nor blocked 1 s after it was sent, by',
+    '  masks the probe reads at that moment, is no longer waited for (`stopped-waiting-early`).',
+    '  `--full-grace` waits the whole grace; `docker stop` takes 10 s there.',
+    "- The 8 concurrent checks go through the bot's queue with its default size, 2 per CPU core.",
+    '- The Slack figures come from `pid1 serve` in HTTP mode, started by the script, with a local',
+    "  stand-in for Slack's Web API and response URLs on 127.0.0.1.",
     '',
   ].join('\n');
   writeFileSync(path.join(repo, 'docs/benchmarks.md'), text);

@@ -36,6 +36,21 @@ export async function check(
   const checkId = context.newCheckId();
   const log = context.logger.child({ checkId, image: imageReference.normalized });
 
+  const probeReady = ensureImage(engine, settings.probeImage, {
+    policy: settings.pull === 'never' ? 'never' : 'missing',
+    pullTimeoutMs: settings.pullTimeoutMs,
+    isImageId: false,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  }).catch((error: unknown) => {
+    if (error instanceof Pid1Error && error.code === 'engine-unreachable') throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Pid1Error(
+      'probe-image-missing',
+      `The probe image ${quoteForMessage(settings.probeImage)} is not available (${message}): build or pull it, or set PID1_PROBE_IMAGE to a busybox image the engine has.`,
+    );
+  });
+  probeReady.catch(() => undefined);
+
   // Bare hex such as `c4643efd9273` names a local image by id when one matches, as in docker.
   const localById =
     imageReference.mayBeImageId && imageReference.imageId === null
@@ -54,18 +69,7 @@ export async function check(
         log.info({ event: 'image.pull' }, 'pulling image');
       },
     }));
-  await ensureImage(engine, settings.probeImage, {
-    policy: settings.pull === 'never' ? 'never' : 'missing',
-    pullTimeoutMs: settings.pullTimeoutMs,
-    isImageId: false,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  }).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Pid1Error(
-      'probe-image-missing',
-      `The probe image ${quoteForMessage(settings.probeImage)} is not available (${message}): build or pull it, or set PID1_PROBE_IMAGE to a busybox image the engine has.`,
-    );
-  });
+  await probeReady;
 
   const config = imageConfigOf(inspect);
   const entrypoint = options.entrypoint ?? config.entrypoint;

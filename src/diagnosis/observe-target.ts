@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import { Pid1Error } from '../errors.js';
 import { toEngineError } from '../docker/engine-error.js';
 import { containerLabels } from '../docker/labels.js';
-import { runProbe } from '../docker/run-probe.js';
+import { createProbe, runProbe } from '../docker/run-probe.js';
 import { createSandboxedContainer } from '../docker/sandboxed-container.js';
 import { targetHostConfig } from '../docker/sandbox.js';
 import { startTarget } from '../docker/start-target.js';
@@ -83,27 +83,34 @@ export async function observeTarget(
   created.push(target);
   log.debug({ event: 'target.created', containerId: target.id }, 'target created');
 
-  const started = await startTarget(engine, target, signal);
-  if (!started.started) {
-    facts.startFailure = { reason: started.reason, engineMessage: started.engineMessage };
-    return facts;
-  }
-  facts.earlyExit = await earlyExitOf(target, run.tty, signal);
-  if (facts.earlyExit !== null) return facts;
-
-  options.onProgress?.('probing');
-  const probe = await runProbe(
+  // The probe is created while the target starts; joining a PID namespace needs only the
+  // target's container, not its running process, until the probe itself starts.
+  const probeCreated = createProbe(
     engine,
     target.id,
     { name: `pid1-${run.checkId}-probe`, image: settings.probeImage, labels: labels('probe') },
     context.probeTiming,
-    (container) => created.push(container),
     signal,
-  );
+  ).then((container) => {
+    created.push(container);
+    return container;
+  });
+  probeCreated.catch(() => undefined);
+  const started = await startTarget(engine, target, signal);
+  if (!started.started) {
+    await probeCreated.catch(() => undefined);
+    facts.startFailure = { reason: started.reason, engineMessage: started.engineMessage };
+    return facts;
+  }
+
+  options.onProgress?.('probing');
+  // A target that exits at once makes the probe fail to start; the inspect below tells why.
+  const probe = await runProbe(engine, await probeCreated, signal);
   if (probe.ran) Object.assign(facts, interpretProbe(probe.observation));
-  facts.earlyExit = await earlyExitOf(target, run.tty, signal);
-  if (facts.earlyExit !== null) return facts;
+  // A probe that printed `done` saw PID 1 alive: the kernel kills the probe when PID 1 exits.
   if (!probe.ran || !probe.observation.complete) {
+    facts.earlyExit = await earlyExitOf(target, run.tty, signal);
+    if (facts.earlyExit !== null) return facts;
     const why = probe.ran ? 'it stopped before printing all its results' : probe.reason;
     throw new Pid1Error(
       'engine-failed',

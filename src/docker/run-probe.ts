@@ -12,20 +12,17 @@ export type ProbeOutcome =
   | { ran: false; reason: string };
 
 /**
- * Runs the probe in the target's PID namespace and returns what it observed once it printed
- * `done`. The probe keeps running and reporting PID 1's signal masks through the returned session
- * until the target stops or the probe is removed. `track` receives the probe container as soon as
- * it exists, so that the caller can remove it on any path.
+ * Creates the probe container in the target's PID namespace. The target need not run yet, so the
+ * caller can create the probe while the target starts.
  */
-export async function runProbe(
+export async function createProbe(
   engine: Engine,
   targetId: string,
   spec: Omit<ContainerSpec, 'entrypoint' | 'cmd' | 'env' | 'tty' | 'hostConfig'>,
   timing: ProbeTiming,
-  track: (container: Docker.Container) => void,
   signal?: AbortSignal,
-): Promise<ProbeOutcome> {
-  const container = await createSandboxedContainer(
+): Promise<Docker.Container> {
+  return createSandboxedContainer(
     engine,
     {
       ...spec,
@@ -39,7 +36,18 @@ export async function runProbe(
   ).catch((error: unknown) => {
     throw toEngineError(error, 'creating the probe container', engine.socket);
   });
-  track(container);
+}
+
+/**
+ * Starts the probe and returns what it observed once it printed `done`. The probe keeps running
+ * and reporting PID 1's signal masks through the returned session until the target stops or the
+ * probe is removed.
+ */
+export async function runProbe(
+  engine: Engine,
+  container: Docker.Container,
+  signal?: AbortSignal,
+): Promise<ProbeOutcome> {
   const failure = await startOrFailure(container, 'starting the probe', engine.socket, signal);
   if (failure !== null) return { ran: false, reason: failure };
   try {
