@@ -37,9 +37,11 @@ export function isPrivateAddress(address: string): boolean {
 export function matchesGlob(pattern: string, value: string): boolean {
   const source = pattern
     .split('')
-    .map((char) =>
-      char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'),
-    )
+    .map((char) => {
+      if (char === '*') return '.*';
+      if (char === '?') return '.';
+      return char.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
+    })
     .join('');
   return new RegExp(`^${source}$`).test(value);
 }
@@ -93,7 +95,9 @@ export async function enforceRegistryPolicy(
   if (reference.domain === 'docker.io' || allowedRegistries.includes(reference.domain)) return;
   const host = hostOf(reference.domain).toLowerCase();
   const hostIsLocalName = host === 'localhost' || host.endsWith('.localhost');
-  const addresses = net.isIP(host) !== 0 ? [host] : hostIsLocalName ? [] : await resolve(host);
+  let addresses: string[] = [];
+  if (net.isIP(host) !== 0) addresses = [host];
+  else if (!hostIsLocalName) addresses = await resolve(host);
   if (hostIsLocalName || addresses.some(isPrivateAddress)) {
     throw new Pid1Error(
       'policy-registry-not-allowed',

@@ -83,8 +83,8 @@ export async function observeTarget(
   created.push(target);
   log.debug({ event: 'target.created', containerId: target.id }, 'target created');
 
-  // The probe is created while the target starts; joining a PID namespace needs only the
-  // target's container, not its running process, until the probe itself starts.
+  // The probe is created while the target starts. Creating it needs only the target's container,
+  // because the engine joins the PID namespace when the probe starts.
   const probeCreated = createProbe(
     engine,
     target.id,
@@ -104,7 +104,7 @@ export async function observeTarget(
   }
 
   options.onProgress?.('probing');
-  // A target that exits at once makes the probe fail to start; the inspect below tells why.
+  // A target that exits at once makes the probe fail to start, and the inspect below shows why.
   const probe = await runProbe(engine, await probeCreated, signal);
   if (probe.ran) Object.assign(facts, interpretProbe(probe.observation));
   // A probe that printed `done` saw PID 1 alive: the kernel kills the probe when PID 1 exits.

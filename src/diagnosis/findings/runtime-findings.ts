@@ -13,8 +13,8 @@ function childrenOf(processes: ProcessEntry[], pid: number): ProcessEntry[] {
 }
 
 /**
- * The program doing the work: the first descendant of PID 1 that is not a shell and that lasted
- * through the probe, so a shell loop's short `sleep` children do not count.
+ * Returns the program doing the work: the first descendant of PID 1 that is not a shell and that
+ * lasted through the probe, so a shell loop's short `sleep` children do not count.
  */
 function workerProcess(processes: ProcessEntry[]): ProcessEntry | undefined {
   const queue = childrenOf(processes, 1);
@@ -68,6 +68,7 @@ function stopSignalFix(facts: RuntimeFacts): string {
   const pid1 = facts.pid1;
   const stopSignal = facts.stop?.signal ?? 'SIGTERM';
   const worker = workerProcess(facts.processes);
+
   if (pid1?.kind === 'shell' && worker !== undefined) {
     return `# last line of the entrypoint script: replace the shell with the app\nexec ${showCommand(worker.argv)}\n# or keep the script and put an init that signals the whole process group in front:\n${tiniEntrypoint(facts.entrypoint, true)}`;
   }

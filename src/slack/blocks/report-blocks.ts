@@ -61,7 +61,7 @@ function actionsBlock(report: Report, options: ReportMessageOptions): MessageBlo
 
 /**
  * Builds the Block Kit message of a report: verdict, facts, process tree, each finding with its
- * fix, and the buttons. Findings are sorted by severity; when they do not fit in Slack's 50
+ * fix, and the buttons. Findings are sorted by severity. When they do not fit in Slack's 50
  * blocks, the message shows as many as fit and a note with the number left out. No text exceeds
  * its block's limit, so Slack never rejects the message for its size.
  */
