@@ -120,7 +120,7 @@ export function interpretProbe(observation: ProbeObservation): ProbeFindings {
       observed,
       orphanReaped: orphan.reaped,
       orphanReapMs: orphan.reapMs,
-      lastingZombies: lasting.map((sample) => toEntry(sample, true)),
+      lastingZombies: lasting.sort((a, b) => a.pid - b.pid).map((sample) => toEntry(sample, true)),
     };
   }
   // With one snapshot only, no process was seen twice, so none counts as lasting.

@@ -20,6 +20,13 @@ export type ExplainAnswer =
 const secondHitMinRatio = 0.75;
 
 /**
+ * Minimum score of the best hit for a free-text answer. Questions about the tutorial's subjects
+ * score 8 or more on the unit tests' question table, while unrelated text ("banana bread recipe",
+ * 0.9) only grazes a body through prefix or typo matching. Chosen by hand on that table.
+ */
+const minAnswerScore = 5;
+
+/**
  * Resolves the query of `pid1 explain [QUERY]`. No query gives the topic list, an id or alias
  * gives that topic, and any other text is searched. Queries are cut to `maxQueryChars` characters.
  */
@@ -34,7 +41,7 @@ export function explain(query: string | undefined, kb: KnowledgeBase): ExplainAn
   }
 
   const [first, second] = kb.search(text, 2);
-  if (first === undefined) {
+  if (first === undefined || first.score < minAnswerScore) {
     return { kind: 'not-found', query: text, suggestions: kb.suggest(text) };
   }
   const topics = [first.topic];

@@ -28,6 +28,13 @@ describe('explain', () => {
     if (answer.kind === 'topic') expect(answer.topic.id).toBe('docker-stop');
   });
 
+  test('unrelated text is not answered', () => {
+    for (const question of ['banana bread recipe', 'weather today']) {
+      const answer = explain(question, kb);
+      expect(answer.kind).toBe('not-found');
+    }
+  });
+
   test('question returns the best topic first', () => {
     const answer = explain('why does my container take 10 seconds to stop', kb);
     expect(answer.kind).toBe('search');
