@@ -4,6 +4,11 @@ import type { CheckOptions } from './check-options.js';
 const envKey = /^[^=\s\0]+$/;
 const maxEnvEntries = 100;
 const maxEnvBytes = 32 * 1024;
+/**
+ * Time a check needs besides the grace: a probe that settles at once takes about 0.6 s and
+ * clean-up a fraction of a second on an idle engine, so 5 s leaves room for a loaded one.
+ */
+const graceHeadroomMs = 5_000;
 
 /** Rejects options a check cannot run with; each message names the value and the fix. */
 export function validateCheckOptions(options: CheckOptions, checkTimeoutMs: number): void {
@@ -58,10 +63,12 @@ export function validateCheckOptions(options: CheckOptions, checkTimeoutMs: numb
         `--grace ${grace} is invalid: give a number of seconds above 0, such as 10.`,
       );
     }
-    if (grace * 1000 >= checkTimeoutMs) {
+    if (grace * 1000 > checkTimeoutMs - graceHeadroomMs) {
+      const limitSeconds = checkTimeoutMs / 1000;
+      const maxGrace = Math.max(0, (checkTimeoutMs - graceHeadroomMs) / 1000);
       throw new Pid1Error(
         'invalid-option',
-        `--grace ${grace} is invalid: it must be shorter than the check's time limit of ${checkTimeoutMs / 1000} s (PID1_CHECK_TIMEOUT_SECONDS).`,
+        `--grace ${grace} is invalid: the check's time limit is ${limitSeconds} s (PID1_CHECK_TIMEOUT_SECONDS) and the grace must leave ${graceHeadroomMs / 1000} s of it for starting, probing and clean-up, so use at most ${maxGrace}.`,
       );
     }
   }

@@ -13,10 +13,14 @@ describe('check errors on the engine', () => {
   });
 
   it('time limit removes the containers', async () => {
-    const context = testCheckContext({ PID1_CHECK_TIMEOUT_SECONDS: '3', PID1_GRACE_SECONDS: '2' });
+    // The grace comes from the setting: --grace would be rejected this close to the time limit.
+    const context = testCheckContext({
+      PID1_CHECK_TIMEOUT_SECONDS: '3',
+      PID1_GRACE_SECONDS: '2.9',
+    });
     context.newCheckId = () => 'timeouttest01';
     const error = await checkError(
-      check('pid1-fixture/drops-sigterm', { fullGrace: true, graceSeconds: 2.9 }, context),
+      check('pid1-fixture/drops-sigterm', { fullGrace: true }, context),
     );
     expect(error.code).toBe('check-timed-out');
     expect(await containersOfCheck(context, 'timeouttest01')).toEqual([]);

@@ -82,11 +82,11 @@ describe('pid1 CLI', () => {
     expect(run.stderr.split('\n')).toHaveLength(2);
   });
 
-  it('--grace not below the time limit exits 2', () => {
-    const run = pid1(['check', 'pid1-fixture/tini-front', '--grace', '60']);
+  it('--grace too close to limit exits 2', () => {
+    const run = pid1(['check', 'pid1-fixture/tini-front', '--grace', '56']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "pid1: --grace 60 is invalid: it must be shorter than the check's time limit of 60 s (PID1_CHECK_TIMEOUT_SECONDS).\n",
+      "pid1: --grace 56 is invalid: the check's time limit is 60 s (PID1_CHECK_TIMEOUT_SECONDS) and the grace must leave 5 s of it for starting, probing and clean-up, so use at most 55.\n",
     );
   });
 

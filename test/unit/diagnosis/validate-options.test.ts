@@ -32,8 +32,14 @@ describe('validateCheckOptions accepted', () => {
     expect(() => validateCheckOptions({ env: ['A=x y=z'] }, checkTimeoutMs)).not.toThrow();
   });
 
-  test('grace just under the limit', () => {
-    expect(() => validateCheckOptions({ graceSeconds: 59.9 }, checkTimeoutMs)).not.toThrow();
+  test('grace at the headroom edge', () => {
+    expect(() => validateCheckOptions({ graceSeconds: 55 }, checkTimeoutMs)).not.toThrow();
+  });
+
+  test('grace just past the headroom', () => {
+    expect(() => validateCheckOptions({ graceSeconds: 55.1 }, checkTimeoutMs)).toThrow(
+      'so use at most 55.',
+    );
   });
 
   test('100 env entries', () => {
@@ -100,13 +106,13 @@ describe('validateCheckOptions rejected', () => {
 
   test('grace equal to timeout', () => {
     expect(validationError({ graceSeconds: 60 }).message).toBe(
-      "--grace 60 is invalid: it must be shorter than the check's time limit of 60 s (PID1_CHECK_TIMEOUT_SECONDS).",
+      "--grace 60 is invalid: the check's time limit is 60 s (PID1_CHECK_TIMEOUT_SECONDS) and the grace must leave 5 s of it for starting, probing and clean-up, so use at most 55.",
     );
   });
 
   test('grace over timeout', () => {
     expect(validationError({ graceSeconds: 90 }).message).toBe(
-      "--grace 90 is invalid: it must be shorter than the check's time limit of 60 s (PID1_CHECK_TIMEOUT_SECONDS).",
+      "--grace 90 is invalid: the check's time limit is 60 s (PID1_CHECK_TIMEOUT_SECONDS) and the grace must leave 5 s of it for starting, probing and clean-up, so use at most 55.",
     );
   });
 
