@@ -4,6 +4,7 @@ import { sweepExpiredContainers } from '../docker/sweeper.js';
 import { Pid1Error } from '../errors.js';
 import { exitCodeForError } from './exit-codes.js';
 import type { CliOutput } from './run-check.js';
+import { countNoun } from '../text/count-noun.js';
 
 /** Registers `pid1 sweep`, which removes expired pid1 containers once. */
 export function registerSweepCommand(program: Command, output: CliOutput): void {
@@ -14,11 +15,11 @@ export function registerSweepCommand(program: Command, output: CliOutput): void 
       try {
         const result = await sweepExpiredContainers(createEngine());
         output.stdout(
-          `removed ${result.removed.length} expired pid1 container(s); ${result.kept} still within their time limit\n`,
+          `removed ${countNoun(result.removed.length, 'expired pid1 container')}; ${result.kept} still within their time limit\n`,
         );
         if (result.failed.length > 0) {
           output.stderr(
-            `pid1: could not remove ${result.failed.length} container(s): ${result.failed.join(', ')}\n`,
+            `pid1: could not remove ${countNoun(result.failed.length, 'container')}: ${result.failed.join(', ')}\n`,
           );
           process.exitCode = 3;
         }

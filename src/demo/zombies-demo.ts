@@ -3,6 +3,7 @@ import { capOutput, type DemoResult } from './demo-result.js';
 import type { DemoSession } from './demo-session.js';
 import { listProcesses } from './process-listing.js';
 import { findZombieRows } from './process-table.js';
+import { countNoun } from '../text/count-noun.js';
 
 /**
  * The shell forks a subshell that starts `sleep 0.2` in the background and exits, so that sleep is
@@ -41,8 +42,8 @@ export async function runZombiesDemo(session: DemoSession): Promise<DemoResult> 
       },
     ],
     summary:
-      `Without an init: ${bareZombies} zombie(s), because sleep is PID 1, inherits the orphan and never waits for it. ` +
-      `With --init: ${initZombies} zombie(s), because docker-init (tini) is PID 1 and reaps every orphan it inherits. ` +
+      `Without an init: ${countNoun(bareZombies, 'zombie')}, because sleep is PID 1, inherits the orphan and never waits for it. ` +
+      `With --init: ${countNoun(initZombies, 'zombie')}, because docker-init (tini) is PID 1 and reaps every orphan it inherits. ` +
       'Each zombie keeps its PID until PID 1 reaps it, and the container has a limited number of PIDs.',
   };
 }

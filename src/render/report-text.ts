@@ -1,4 +1,5 @@
 import type { Finding, ProcessEntry, Report } from '../diagnosis/report-schema.js';
+import { countNoun } from '../text/count-noun.js';
 
 /** Process lines shown in the text report; --json has them all. */
 const maxTreeLines = 40;
@@ -42,7 +43,7 @@ function zombieLine(report: Report): string {
       : zombies.orphanReaped === false
         ? "the probe's orphan stayed a zombie"
         : "the probe's orphan outlived the test";
-  return `${zombies.reaped ? 'reaped' : 'NOT reaped'}: ${orphan}; ${zombies.observed} zombie(s) at the end`;
+  return `${zombies.reaped ? 'reaped' : 'NOT reaped'}: ${orphan}; ${countNoun(zombies.observed, 'zombie')} at the end`;
 }
 
 function findingBlock(finding: Finding): string {

@@ -77,16 +77,16 @@ describe('pid1 demo', () => {
     expect(withoutInit).toContain('[sleep] <defunct>');
     expect(withInit).toMatch(/^root\s+1\s+0\s.*docker-init/m);
     expect(withInit).not.toContain('<defunct>');
-    expect(result.summary).toContain('Without an init: 1 zombie(s)');
-    expect(result.summary).toContain('With --init: 0 zombie(s)');
+    expect(result.summary).toContain('Without an init: 1 zombie,');
+    expect(result.summary).toContain('With --init: 0 zombies,');
   });
 
   it('zombies demo works on BusyBox', async () => {
     const result = await runDemo('zombies', demoDeps('pid1-fixture/base'));
     expect(result.steps[1]?.command).toBe('docker exec CONTAINER ps -o pid,ppid,stat,args');
     expect(result.steps[1]?.output).toMatch(/\sZ\s/);
-    expect(result.summary).toContain('Without an init: 1 zombie(s)');
-    expect(result.summary).toContain('With --init: 0 zombie(s)');
+    expect(result.summary).toContain('Without an init: 1 zombie,');
+    expect(result.summary).toContain('With --init: 0 zombies,');
   });
 
   it('signals demo compares stop time and exit codes', async () => {

@@ -4,6 +4,7 @@ import { execForm, showCommand, tiniEntrypoint, tiniNote } from './dockerfile-sn
 import { isInteractiveShell } from '../classify-pid1.js';
 import { makeFinding } from './make-finding.js';
 import type { RuntimeFacts } from './runtime-facts.js';
+import { countNoun } from '../../text/count-noun.js';
 
 /** Signals an app often handles as "stop", in the order to suggest them as STOPSIGNAL. */
 const alternativeStopSignals = ['SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
@@ -173,11 +174,11 @@ function orphansFinding(facts: RuntimeFacts): Finding | null {
       .map((entry) => `PID ${entry.pid} (${entry.executable}, parent ${entry.ppid})`)
       .join(', ');
     parts.push(
-      `${zombies.lastingZombies.length} zombie(s) made by the image itself lasted through the probe: ${listed}.`,
+      `${countNoun(zombies.lastingZombies.length, 'zombie')} made by the image itself lasted through the probe: ${listed}.`,
     );
   }
   parts.push(
-    `${zombies.observed} zombie(s) were in the PID namespace at the end. ${describePid1(facts)} does not wait for children it did not start, so they pile up until the PID limit is hit.`,
+    `${countNoun(zombies.observed, 'zombie was', 'zombies were')} in the PID namespace at the end. ${describePid1(facts)} does not wait for children it did not start, so they pile up until the PID limit is hit.`,
   );
   return makeFinding(
     'orphans-not-reaped',
