@@ -3,7 +3,7 @@ import type { SlackMessage } from '../blocks/slack-message.js';
 export type DeliveryKind = 'progress' | 'final';
 
 /**
- * Where the replies to one command go. A responder for Slack delivers through a response URL or
+ * Destination of the replies to one command. A responder for Slack delivers through a response URL or
  * a thread; the console prints them.
  */
 export interface Responder {

@@ -1,11 +1,11 @@
 import { Pid1Error } from '../../errors.js';
 import { checkErrorMessage } from '../blocks/check-error-message.js';
 import { checkingMessage, queuedMessage, stepMessage } from '../blocks/progress-message.js';
-import { rateLimitMessage } from '../blocks/rate-limit-message.js';
 import { buildReportMessage } from '../blocks/report-blocks.js';
 import type { CheckProgress, CommandDeps, CommandRequest } from './command-deps.js';
 import type { Pid1Command } from './parse-command.js';
 import type { Responder } from './responder.js';
+import { withinRateLimit } from './within-rate-limit.js';
 
 type CheckCommand = Extract<Pid1Command, { name: 'check' }>;
 
@@ -32,19 +32,7 @@ export async function runCheckCommand(
     image,
   });
 
-  if (request.source !== 'console') {
-    const decision = deps.rateLimiter.tryAcquire(request.userId);
-    if (!decision.allowed) {
-      log.info(
-        { retryAfterMs: decision.retryAfterMs },
-        'check rejected by the per-user rate limit',
-      );
-      await responder.final(
-        rateLimitMessage(deps.userChecksPerMinute, Math.ceil(decision.retryAfterMs / 1000)),
-      );
-      return;
-    }
-  }
+  if (!(await withinRateLimit('check', request, responder, deps, log))) return;
 
   const startedAt = deps.now();
   const graceSeconds = command.check.options.graceSeconds ?? deps.graceSeconds;

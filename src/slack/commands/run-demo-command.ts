@@ -1,9 +1,9 @@
 import { Pid1Error } from '../../errors.js';
 import { checkErrorMessage } from '../blocks/check-error-message.js';
 import { buildDemoMessage, demoQueuedMessage, demoRunningMessage } from '../blocks/demo-message.js';
-import { rateLimitMessage } from '../blocks/rate-limit-message.js';
 import type { CommandDeps, CommandRequest } from './command-deps.js';
 import type { Responder } from './responder.js';
+import { withinRateLimit } from './within-rate-limit.js';
 
 /**
  * Runs one demo scenario for a user. A demo starts containers like a check does, so it shares
@@ -24,16 +24,7 @@ export async function runDemoCommand(
     scenario,
   });
 
-  if (request.source !== 'console') {
-    const decision = deps.rateLimiter.tryAcquire(request.userId);
-    if (!decision.allowed) {
-      log.info({ retryAfterMs: decision.retryAfterMs }, 'demo rejected by the per-user rate limit');
-      await responder.final(
-        rateLimitMessage(deps.userChecksPerMinute, Math.ceil(decision.retryAfterMs / 1000)),
-      );
-      return;
-    }
-  }
+  if (!(await withinRateLimit('demo', request, responder, deps, log))) return;
 
   const startedAt = deps.now();
   responder.progress(demoRunningMessage(scenario));
