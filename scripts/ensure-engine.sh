@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure a Docker engine answers. On Debian as root it installs docker.io and starts dockerd
+# Makes sure a Docker engine responds. On Debian as root it installs docker.io and starts dockerd
 # in the background when needed; elsewhere it says what to do and exits 1.
 set -euo pipefail
 

@@ -18,7 +18,7 @@ export type Pid1ErrorCode =
   | 'check-timed-out'
   | 'check-cancelled';
 
-/** An expected failure with a stable code and a one-line message that says what to do. */
+/** An expected failure with a stable code and a one-line message that includes the fix. */
 export class Pid1Error extends Error {
   readonly code: Pid1ErrorCode;
 

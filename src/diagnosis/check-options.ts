@@ -1,4 +1,4 @@
-/** What a caller may change about one check; everything else comes from the image and Settings. */
+/** Options of one check that a caller may set. Everything else comes from the image and Settings. */
 export interface CheckOptions {
   /** Replaces the image's CMD and keeps its ENTRYPOINT, as `docker run IMAGE ARGS` does. */
   cmd?: string[];

@@ -2,7 +2,7 @@ import { Pid1Error, quoteForMessage } from '../errors.js';
 
 /** A parsed image reference, in the grammar of the distribution/reference Go package. */
 export interface ImageReference {
-  /** What the user typed, trimmed. */
+  /** The user's input, trimmed. */
   raw: string;
   /** Registry host with optional port; `docker.io` when none was given. */
   domain: string;

@@ -22,7 +22,7 @@ export interface OrphanState {
   ppid: number | null;
 }
 
-/** What the probe observed, parsed from its output. */
+/** Observations of the probe, parsed from its output. */
 export interface ProbeObservation {
   selfPid: number | null;
   settled: { stableSamples: number; samples: number } | null;

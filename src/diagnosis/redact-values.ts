@@ -1,7 +1,7 @@
 /** Values shorter than this are too common (`1`, `on`) to hide without hiding unrelated text. */
 const minSecretLength = 4;
 
-/** The values of `KEY=VALUE` entries worth hiding, longest first so overlaps hide fully. */
+/** Returns the values of `KEY=VALUE` entries worth hiding, longest first so overlaps hide fully. */
 export function secretValues(env: string[]): string[] {
   return env
     .map((entry) => entry.slice(entry.indexOf('=') + 1))

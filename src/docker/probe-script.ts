@@ -30,7 +30,7 @@ export const defaultProbeTiming: ProbeTiming = {
 };
 
 /**
- * The probe's busybox sh script. It runs in a container that shares the target's PID namespace,
+ * Returns the probe's busybox sh script. It runs in a container that shares the target's PID namespace,
  * so its /proc lists the target's processes. Output is one record a line, tab-separated:
  *   self PID | settled STABLE SAMPLES | status SIGCGT SIGBLK SIGIGN | snapshot LABEL | end LABEL
  *   proc PID STAT-LINE CMDLINE (NULs as \x01) | truncated | orphan PID | orphan-state UPTIME STATE PPID

@@ -53,6 +53,7 @@ export async function measureStop(
     .wait({ condition: 'not-running', abortSignal: signal })
     .then((result: { StatusCode?: number }) => result.StatusCode ?? null);
   exited.catch(() => undefined);
+
   const startedAt = performance.now();
   try {
     await container.kill({ signal: stopSignal, abortSignal: signal });
@@ -67,6 +68,7 @@ export async function measureStop(
       stoppedEarly: false,
     };
   }
+
   let stoppedEarly = false;
   let first: { code: number | null } | 'deadline' = 'deadline';
   if (earlyCheck !== null && earlyCheck.afterMs < graceMs) {
@@ -76,6 +78,7 @@ export async function measureStop(
   if (first === 'deadline' && !stoppedEarly) {
     first = await exitOrDeadline(exited, graceMs - (performance.now() - startedAt));
   }
+
   if (first !== 'deadline') {
     return {
       seconds: (performance.now() - startedAt) / 1000,
@@ -85,6 +88,7 @@ export async function measureStop(
       stoppedEarly: false,
     };
   }
+
   const seconds = (performance.now() - startedAt) / 1000;
   try {
     await container.kill({ signal: 'SIGKILL', abortSignal: signal });

@@ -128,9 +128,9 @@ describe('check on fixture images', () => {
   });
 
   it('late-handler: no early stop once a handler exists', async () => {
-    // The handler appears 0.8 s after start. The stop signal may come before it (dropped, so the
-    // grace runs out) or after it (a clean exit), but the early check, at least 1 s after the
-    // signal, must see the handler and must not claim the signal is still dropped.
+    // The handler appears 0.8 s after start. A stop signal before it is dropped, so the grace runs
+    // out, and one after it ends in a clean exit. Either way the early check comes at least 1 s
+    // after the signal, sees the handler and must not claim the signal is still dropped.
     const report = await checkFixture('late-handler', { graceSeconds: 3 });
     expect(report.stop?.reason).not.toBe('stopped-waiting-early');
     expect(['killed-after-grace', 'exited']).toContain(report.stop?.reason);

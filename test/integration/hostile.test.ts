@@ -5,7 +5,7 @@ import { containersOfCheck, testCheckContext } from '../support/check-context.js
 const timeLimitSeconds = 30;
 const context = testCheckContext({ PID1_CHECK_TIMEOUT_SECONDS: String(timeLimitSeconds) });
 
-/** Milliseconds the engine takes to answer a ping while a hostile check runs. */
+/** Milliseconds the engine takes to respond to a ping while a hostile check runs. */
 async function pingMs(): Promise<number> {
   const startedAt = performance.now();
   await context.engine.docker.ping();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/diagnosis/check.js';
 import { checkError, testCheckContext } from '../support/check-context.js';
 
-/** A stand-in registry on 127.0.0.1: `/v2/broken/…` answers 404, `/v2/hangs/…` never answers. */
+/** A stand-in registry on 127.0.0.1: `/v2/broken/…` returns 404, and `/v2/hangs/…` never responds. */
 function startRegistry(): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     if (request.url?.startsWith('/v2/hangs/') === true) return;

@@ -4,7 +4,7 @@ import { createEngine } from '../../src/docker/engine.js';
 import { Pid1Error } from '../../src/errors.js';
 import { createLogger } from '../../src/logging/logger.js';
 
-/** A check context on the local engine with the settings of the environment plus `overrides`. */
+/** Creates a check context on the local engine with the environment's settings plus `overrides`. */
 export function testCheckContext(overrides: NodeJS.ProcessEnv = {}): CheckContext {
   const settings = loadSettings({ ...process.env, ...overrides });
   return defaultCheckContext(createEngine(), settings, createLogger('silent'));

@@ -14,7 +14,7 @@ export function plainCommandWords(script: string): string[] | null {
 }
 
 /**
- * The ENTRYPOINT that puts tini in front of what runs now, keeping CMD as it is. `wholeGroup`
+ * Returns the ENTRYPOINT that puts tini in front of what runs now, keeping CMD as it is. `wholeGroup`
  * adds `-g`, so tini signals the child's whole process group, which reaches an app started by a
  * script that does not pass signals on.
  */

@@ -6,7 +6,7 @@ import type {
   ZombieResult,
 } from '../report-schema.js';
 
-/** What the check measured, as the runtime findings read it. */
+/** Measurements of one check, as the runtime findings read them. */
 export interface RuntimeFacts {
   image: ImageInfo;
   /** The effective ENTRYPOINT and CMD, after any override. */

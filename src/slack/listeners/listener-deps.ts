@@ -1,7 +1,7 @@
 import type { CommandDeps } from '../commands/command-deps.js';
 import type { RecentIds } from './events/recent-ids.js';
 
-/** What the Bolt listeners need besides the app. */
+/** Dependencies of the Bolt listeners besides the app. */
 export interface ListenerDeps {
   commands: CommandDeps;
   /** Event ids already answered, so that a retried delivery is not answered twice. */
